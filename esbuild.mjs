@@ -1,0 +1,83 @@
+// Bundles the five entry points into dist/. tsc only type-checks (npm run typecheck); esbuild only bundles.
+//   node esbuild.mjs               one development build (sourcemaps)
+//   node esbuild.mjs --production  minified, for the .vsix
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const shebang = { js: '#!/usr/bin/env node' };
+
+/** @type {import('esbuild').BuildOptions} */
+const nodeDefaults = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  // Prefer packages' ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
+  // The version printed by `stepwise --version` and reported by the servers.
+  define: { 'process.env.STEPWISE_VERSION': JSON.stringify(version) },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...nodeDefaults,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    external: ['vscode'],
+  },
+  { ...nodeDefaults, entryPoints: { server: 'server/src/server.ts' }, banner: shebang },
+  { ...nodeDefaults, entryPoints: { debugAdapter: 'server/src/debug/main.ts' }, banner: shebang },
+  { ...nodeDefaults, entryPoints: { cli: 'server/src/cli/main.ts' }, banner: shebang },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'inline',
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { webview: 'client/src/preview/webview/main.ts' },
+  },
+];
+
+/** Prints errors in the `file:line:col: error: message` form VS Code's problem matchers read. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      if (!watch) return; // esbuild's own log prints errors of a single build
+      for (const { text, location } of result.errors) {
+        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
+        else console.error(`error: ${text}`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const contexts = await Promise.all(
+  builds.map((options) => esbuild.context({ ...options, outdir: 'dist', plugins: [problemMatcher] })),
+);
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  try {
+    await Promise.all(contexts.map((context) => context.rebuild()));
+  } catch {
+    process.exitCode = 1;
+  } finally {
+    await Promise.all(contexts.map((context) => context.dispose()));
+  }
+}

@@ -1,0 +1,48 @@
+// Runs the test tiers with node's test runner: `node scripts/test.mjs [tier...]`.
+// Tiers are folders of test/ (unit, lsp, dap, ...); with no argument every tier runs.
+// TypeScript runs through tsx; the lsp and dap tiers start the bundles in dist/ (npm test builds first).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const testRoot = join(root, 'test');
+// e2e runs inside a real VS Code and has its own command (npm run test:e2e).
+const excluded = new Set(['e2e', 'support', 'fixtures']);
+
+const requested = process.argv.slice(2);
+const tiers =
+  requested.length > 0
+    ? requested
+    : readdirSync(testRoot).filter((name) => {
+        return statSync(join(testRoot, name)).isDirectory() && !excluded.has(name);
+      });
+
+const files = [];
+for (const tier of tiers) {
+  const dir = join(testRoot, tier);
+  if (!existsSync(dir)) {
+    console.error(`No test tier '${tier}' (no folder ${relative(root, dir)}).`);
+    process.exit(2);
+  }
+  files.push(...collect(dir));
+}
+if (files.length === 0) {
+  console.error('No test files found.');
+  process.exit(2);
+}
+
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => relative(root, f))],
+  { cwd: root, stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
+
+function collect(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : collect(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
