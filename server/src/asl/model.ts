@@ -1,0 +1,150 @@
+import { propertyOf, type ObjectNode, type PropertyNode, type StringNode, type ValueNode } from './ast';
+import type { ParsedDocument } from './parse';
+
+/**
+ * The typed state machine over the positioned tree. It is built from whatever parsed, so a
+ * half-typed document still has a model; missing pieces are simply undefined. Every state and
+ * every field points back to its node, and so to its range in the text.
+ */
+
+/** Where a list of states lives: the machine itself, a Parallel branch, or a Map's processor. */
+export type ScopeKind = 'machine' | 'branch' | 'itemProcessor' | 'iterator';
+
+export interface Scope {
+  readonly kind: ScopeKind;
+  /** The object holding StartAt and States. */
+  readonly node: ObjectNode;
+  /** The Parallel or Map state that owns this scope; undefined for the machine. */
+  readonly owner: State | undefined;
+  /** Position among the owner's branches (0 for processors and the machine). */
+  readonly index: number;
+  readonly startAt: PropertyNode | undefined;
+  readonly statesProperty: PropertyNode | undefined;
+  /** In document order; a repeated name appears each time it is defined. */
+  readonly states: readonly State[];
+  /** By name, within this scope only; the first definition of a repeated name wins. */
+  readonly byName: ReadonlyMap<string, State>;
+}
+
+export interface State {
+  readonly name: string;
+  /** The key that names the state. */
+  readonly key: StringNode;
+  /** `"Name": { ... }`: from the name to the end of the body. */
+  readonly property: PropertyNode;
+  /** The body, when it is an object. */
+  readonly node: ObjectNode | undefined;
+  readonly scope: Scope;
+  /** The Type value when it is a string. */
+  readonly type: string | undefined;
+  /** Parallel branches and Map processors, in document order. */
+  readonly children: readonly Scope[];
+}
+
+export interface StateMachine {
+  readonly root: ObjectNode | undefined;
+  /** The top scope; undefined when the document's top value is not an object. */
+  readonly machine: Scope | undefined;
+  /** Every scope, outermost first. */
+  readonly scopes: readonly Scope[];
+  /** Every state of every scope, in document order. */
+  readonly states: readonly State[];
+  /** Every definition of each name across the whole machine (names must be unique machine-wide). */
+  readonly statesByName: ReadonlyMap<string, readonly State[]>;
+}
+
+export function buildModel(document: Pick<ParsedDocument, 'root'>): StateMachine {
+  const scopes: Scope[] = [];
+  const states: State[] = [];
+  const root = document.root?.kind === 'object' ? document.root : undefined;
+  const machine = root === undefined ? undefined : buildScope('machine', root, undefined, 0, scopes, states);
+  states.sort((a, b) => a.property.offset - b.property.offset);
+  const statesByName = new Map<string, State[]>();
+  for (const state of states) {
+    const list = statesByName.get(state.name);
+    if (list === undefined) statesByName.set(state.name, [state]);
+    else list.push(state);
+  }
+  return { root, machine, scopes, states, statesByName };
+}
+
+interface MutableScope extends Scope {
+  states: State[];
+  byName: Map<string, State>;
+}
+
+function buildScope(
+  kind: ScopeKind,
+  node: ObjectNode,
+  owner: State | undefined,
+  index: number,
+  scopes: Scope[],
+  all: State[],
+): Scope {
+  const statesProperty = propertyOf(node, 'States');
+  const scope: MutableScope = {
+    kind,
+    node,
+    owner,
+    index,
+    startAt: propertyOf(node, 'StartAt'),
+    statesProperty,
+    states: [],
+    byName: new Map(),
+  };
+  scopes.push(scope);
+  const body = statesProperty?.value;
+  if (body?.kind !== 'object') return scope;
+  for (const property of body.properties) {
+    const state = buildState(property, scope, scopes, all);
+    scope.states.push(state);
+    if (!scope.byName.has(state.name)) scope.byName.set(state.name, state);
+  }
+  return scope;
+}
+
+function buildState(property: PropertyNode, scope: Scope, scopes: Scope[], all: State[]): State {
+  const node = property.value?.kind === 'object' ? property.value : undefined;
+  const type = stringValue(propertyOf(node, 'Type')?.value);
+  const children: Scope[] = [];
+  const state: State = { name: property.key.value, key: property.key, property, node, scope, type, children };
+  all.push(state);
+  if (node === undefined) return state;
+  const branches = propertyOf(node, 'Branches')?.value;
+  if (branches?.kind === 'array') {
+    branches.items.forEach((branch, i) => {
+      if (branch.kind === 'object') children.push(buildScope('branch', branch, state, i, scopes, all));
+    });
+  }
+  for (const kind of ['itemProcessor', 'iterator'] as const) {
+    const processor = propertyOf(node, kind === 'itemProcessor' ? 'ItemProcessor' : 'Iterator')?.value;
+    if (processor?.kind === 'object') children.push(buildScope(kind, processor, state, 0, scopes, all));
+  }
+  return state;
+}
+
+export function stringValue(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'string' ? node.value : undefined;
+}
+
+/** A field of a state's body. */
+export function fieldOf(state: State, name: string): PropertyNode | undefined {
+  return propertyOf(state.node, name);
+}
+
+/** A human-readable path to a scope: `Parallel "Checks" › branch 2`. */
+export function describeScope(scope: Scope): string {
+  if (scope.owner === undefined) return 'the state machine';
+  const owner = `${scope.owner.type ?? 'state'} "${scope.owner.name}"`;
+  const parent = scope.owner.scope.owner === undefined ? '' : `${describeScope(scope.owner.scope)} › `;
+  switch (scope.kind) {
+    case 'branch':
+      return `${parent}${owner} › branch ${scope.index + 1}`;
+    case 'itemProcessor':
+      return `${parent}${owner} › ItemProcessor`;
+    case 'iterator':
+      return `${parent}${owner} › Iterator`;
+    default:
+      return parent + owner;
+  }
+}

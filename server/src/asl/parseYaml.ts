@@ -1,0 +1,203 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import type { PropertyNode, Span, StringNode, ValueNode } from './ast';
+import { diagnostic, type AslDiagnostic } from './diagnostics';
+import { MESSAGES } from './messages';
+import type { ParsedTree } from './parseJson';
+import { makeObject, makeProperty } from './treeBuilder';
+
+/**
+ * YAML to the same positioned tree as JSON. Anchors, aliases and merge keys (`<<: *base`) are
+ * resolved so that the model sees what Step Functions would see after conversion to JSON; each
+ * anchored node is converted once and shared, so alias bombs cost nothing.
+ */
+export function parseYaml(text: string): ParsedTree {
+  const errors: AslDiagnostic[] = [];
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  for (const error of doc.errors) {
+    errors.push(
+      diagnostic('ASL-SYNTAX', spanOf(error.pos, text.length), MESSAGES.yaml(error.code, error.message)),
+    );
+  }
+  for (const warning of doc.warnings) {
+    errors.push(
+      diagnostic(
+        'ASL-YAML-WARNING',
+        spanOf(warning.pos, text.length),
+        MESSAGES.yaml(warning.code, warning.message),
+      ),
+    );
+  }
+  const converter = new YamlConverter(doc, errors);
+  const root = doc.contents === null ? undefined : converter.convert(doc.contents);
+  return { root, errors };
+}
+
+function spanOf(pos: readonly [number, number], textLength: number): Span {
+  const offset = Math.min(pos[0], textLength);
+  return { offset, length: Math.max(0, Math.min(pos[1], textLength) - offset) };
+}
+
+function nodeSpan(node: YamlNode): Span {
+  const range = node.range;
+  if (!range) return { offset: 0, length: 0 };
+  return { offset: range[0], length: range[1] - range[0] };
+}
+
+class YamlConverter {
+  private readonly converted = new Map<YamlNode, ValueNode>();
+  private readonly inProgress = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly errors: AslDiagnostic[],
+  ) {}
+
+  convert(node: YamlNode): ValueNode | undefined {
+    if (isAlias(node)) return this.alias(node);
+    const done = this.converted.get(node);
+    if (done !== undefined) return done;
+    this.inProgress.add(node);
+    const value = this.convertFresh(node);
+    this.inProgress.delete(node);
+    if (value !== undefined) this.converted.set(node, value);
+    return value;
+  }
+
+  private alias(
+    node: YamlNode & { source: string; resolve(doc: Document): YamlNode | undefined },
+  ): ValueNode | undefined {
+    const target = node.resolve(this.doc);
+    const span = nodeSpan(node);
+    if (target === undefined) {
+      this.errors.push(diagnostic('ASL-YAML-ALIAS', span, MESSAGES.yamlUnknownAlias(node.source)));
+      return undefined;
+    }
+    if (this.inProgress.has(target)) {
+      this.errors.push(diagnostic('ASL-YAML-ALIAS', span, MESSAGES.yamlRecursiveAlias(node.source)));
+      return undefined;
+    }
+    const value = this.convert(target);
+    if (value === undefined) return undefined;
+    return {
+      ...value,
+      offset: span.offset,
+      length: span.length,
+      aliasOf: { offset: value.offset, length: value.length },
+    };
+  }
+
+  private convertFresh(node: YamlNode): ValueNode | undefined {
+    const span = nodeSpan(node);
+    if (isScalar(node)) return scalar(node.value, span);
+    if (isSeq(node)) {
+      const items: ValueNode[] = [];
+      for (const item of node.items) {
+        const value = item === null ? undefined : this.convert(item as YamlNode);
+        items.push(value ?? { kind: 'null', value: null, offset: span.offset + span.length, length: 0 });
+      }
+      return { kind: 'array', ...span, items };
+    }
+    if (isMap(node)) {
+      const properties: PropertyNode[] = [];
+      const merged: PropertyNode[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const valueNode = pair.value as YamlNode | null;
+        const key = this.key(keyNode, span);
+        if (key === undefined) continue;
+        const value = valueNode === null ? undefined : this.convert(valueNode);
+        if (key.value === '<<' && keyNode !== null && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+          merged.push(...this.mergeSources(valueNode, value, key));
+          continue;
+        }
+        const end = valueNode?.range ? valueNode.range[1] : key.offset + key.length;
+        properties.push(makeProperty(key, value, end));
+      }
+      // Explicit keys win over merged ones, as YAML merge keys specify.
+      const own = new Set(properties.map((p) => p.key.value));
+      const inherited = merged.filter((p) => !own.has(p.key.value));
+      const all = inherited.length === 0 ? properties : [...properties, ...dedupeMerged(inherited)];
+      return makeObject(span.offset, span.length, all, this.errors);
+    }
+    return undefined;
+  }
+
+  private key(keyNode: YamlNode | null, mapSpan: Span): StringNode | undefined {
+    if (keyNode === null) {
+      this.errors.push(
+        diagnostic('ASL-YAML-KEY', { offset: mapSpan.offset, length: 0 }, MESSAGES.yamlKeyNull()),
+      );
+      return undefined;
+    }
+    const span = nodeSpan(keyNode);
+    if (!isScalar(keyNode)) {
+      this.errors.push(diagnostic('ASL-YAML-KEY', span, MESSAGES.yamlKeyNotScalar()));
+      return undefined;
+    }
+    const raw = keyNode.value;
+    if (raw === null || raw === undefined) {
+      this.errors.push(diagnostic('ASL-YAML-KEY', span, MESSAGES.yamlKeyNull()));
+      return undefined;
+    }
+    return { kind: 'string', value: scalarText(raw), ...span };
+  }
+
+  /** The properties a merge key brings in: from one mapping or a list of them, earlier sources first. */
+  private mergeSources(
+    valueNode: YamlNode | null,
+    value: ValueNode | undefined,
+    key: StringNode,
+  ): PropertyNode[] {
+    if (value?.kind === 'object') return [...value.properties];
+    if (value?.kind === 'array' && valueNode !== null && isSeq(valueNode)) {
+      const result: PropertyNode[] = [];
+      for (const item of value.items) {
+        if (item.kind !== 'object') {
+          this.errors.push(diagnostic('ASL-YAML-KEY', item, MESSAGES.yamlMergeNotMap()));
+          continue;
+        }
+        result.push(...item.properties);
+      }
+      return result;
+    }
+    this.errors.push(diagnostic('ASL-YAML-KEY', value ?? key, MESSAGES.yamlMergeNotMap()));
+    return [];
+  }
+}
+
+/** With several merge sources, the first source that defines a key wins. */
+function dedupeMerged(properties: readonly PropertyNode[]): PropertyNode[] {
+  const seen = new Set<string>();
+  return properties.filter((p) => {
+    if (seen.has(p.key.value)) return false;
+    seen.add(p.key.value);
+    return true;
+  });
+}
+
+function scalar(value: unknown, span: Span): ValueNode {
+  if (typeof value === 'string') return { kind: 'string', value, ...span };
+  if (typeof value === 'number') return { kind: 'number', value, ...span };
+  if (typeof value === 'bigint') return { kind: 'number', value: Number(value), ...span };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, ...span };
+  if (value === null || value === undefined) return { kind: 'null', value: null, ...span };
+  return { kind: 'string', value: scalarText(value), ...span };
+}
+
+/** The text of a scalar that has no JSON type of its own (a number used as a key, a custom tag's value). */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return JSON.stringify(value) ?? '';
+}
