@@ -1,0 +1,92 @@
+/**
+ * The Stepwise language server: LSP glue only. It owns the connection and the open documents
+ * and turns requests into calls of the pure core (server/src/asl). Run as
+ * `stepwise-language-server --stdio` (or `--node-ipc` from the VS Code client).
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { outlineStates, validate } from './asl';
+import { toLspDiagnostic, toStateTreeNode } from './lsp/convert';
+import { DocumentCache } from './lsp/documentCache';
+import { StateTreeRequest, type StateTreeResult } from './protocol';
+import { readSettings, type Settings } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new DocumentCache();
+let settings: Settings = readSettings(undefined);
+let canPullConfiguration = false;
+
+function analyze(document: TextDocument) {
+  return cache.get(document.uri, document.languageId, document.version, () => document.getText());
+}
+
+function publishDiagnostics(document: TextDocument): void {
+  const { parsed } = analyze(document);
+  const diagnostics = settings.validationEnabled
+    ? validate(parsed).map((d) => toLspDiagnostic(parsed.lines, document.uri, d))
+    : [];
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+connection.onInitialize((params) => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    serverInfo: { name: 'stepwise-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  const section: unknown = await connection.workspace.getConfiguration('stepwise');
+  settings = readSettings(section);
+  documents.all().forEach(publishDiagnostics);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (canPullConfiguration) {
+    void refreshSettings();
+    return;
+  }
+  const all: unknown = change.settings;
+  settings = readSettings(
+    typeof all === 'object' && all !== null ? (all as Record<string, unknown>)['stepwise'] : undefined,
+  );
+  documents.all().forEach(publishDiagnostics);
+});
+
+documents.onDidOpen((event) => publishDiagnostics(event.document));
+documents.onDidChangeContent((event) => publishDiagnostics(event.document));
+documents.onDidClose((event) => {
+  cache.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
+  const document = documents.get(params.uri);
+  if (document === undefined) {
+    return { version: null, startAt: null, states: [], errorCount: 0, warningCount: 0 };
+  }
+  const { parsed, model } = analyze(document);
+  const outline = outlineStates(model);
+  const diagnostics = validate(parsed);
+  return {
+    version: document.version,
+    startAt: outline?.startAt ?? null,
+    states: (outline?.states ?? []).map((state) => toStateTreeNode(parsed.lines, state)),
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+/**
+ * A child process speaking `Content-Length`-framed JSON over stdio, as both LSP and DAP do.
+ * Messages are collected in arrival order; `waitFor` resolves with the first unconsumed message
+ * matching a predicate, or rejects after a timeout so a silent server fails the test instead of
+ * hanging it.
+ */
+export class FramedProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  private readonly received: unknown[] = [];
+  private readonly waiters = new Set<() => void>();
+  private stderrText = '';
+  exited: Promise<number | null>;
+
+  constructor(script: string, args: readonly string[]) {
+    this.child = spawn(process.execPath, [script, ...args], { stdio: 'pipe' });
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrText += chunk.toString('utf8');
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  send(message: unknown): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+
+  /** The first message (consumed) that satisfies `match`, waiting up to `timeoutMs`. */
+  async waitFor<T>(match: (message: unknown) => message is T, what: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.received.findIndex(match);
+      if (index >= 0) return this.received.splice(index, 1)[0] as T;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. stderr:\n${this.stderrText}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, left);
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.waiters.add(done);
+      });
+      this.waiters.clear();
+    }
+  }
+
+  /** Every message received and not consumed yet that satisfies `match`. */
+  pending<T>(match: (message: unknown) => message is T): T[] {
+    return this.received.filter(match);
+  }
+
+  kill(): void {
+    this.child.kill();
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = /Content-Length: (\d+)/i.exec(header)?.[1];
+      if (length === undefined) throw new Error(`Bad header from child: ${header}`);
+      const start = headerEnd + 4;
+      const end = start + Number(length);
+      if (this.buffer.length < end) return;
+      this.received.push(JSON.parse(this.buffer.subarray(start, end).toString('utf8')) as unknown);
+      this.buffer = this.buffer.subarray(end);
+      for (const wake of this.waiters) wake();
+    }
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
