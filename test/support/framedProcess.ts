@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { encodeFrame, FrameDecoder } from './framing';
 
 /**
  * A child process speaking `Content-Length`-framed JSON over stdio, as both LSP and DAP do.
@@ -8,7 +9,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
  */
 export class FramedProcess {
   private readonly child: ChildProcessWithoutNullStreams;
-  private buffer = Buffer.alloc(0);
+  private readonly decoder = new FrameDecoder();
   private readonly received: unknown[] = [];
   private readonly waiters = new Set<() => void>();
   private stderrText = '';
@@ -28,9 +29,7 @@ export class FramedProcess {
   }
 
   send(message: unknown): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+    this.child.stdin.write(encodeFrame(message), 'utf8');
   }
 
   /** The first message (consumed) that satisfies `match`, waiting up to `timeoutMs`. */
@@ -65,20 +64,8 @@ export class FramedProcess {
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
-      const length = /Content-Length: (\d+)/i.exec(header)?.[1];
-      if (length === undefined) throw new Error(`Bad header from child: ${header}`);
-      const start = headerEnd + 4;
-      const end = start + Number(length);
-      if (this.buffer.length < end) return;
-      this.received.push(JSON.parse(this.buffer.subarray(start, end).toString('utf8')) as unknown);
-      this.buffer = this.buffer.subarray(end);
-      for (const wake of this.waiters) wake();
-    }
+    this.received.push(...this.decoder.push(chunk));
+    for (const wake of this.waiters) wake();
   }
 }
 

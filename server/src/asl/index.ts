@@ -14,4 +14,4 @@ export { locate, scopeAt, stateAt } from './queries';
 export { formatDiagnosticLine } from './report';
 export { validate } from './service/validate';
 export type { ScopeOutline, StateOutline } from './service/stateTree';
-export { outlineStates } from './service/stateTree';
+export { countStates, outlineStates, renderOutline } from './service/stateTree';

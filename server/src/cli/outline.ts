@@ -1,4 +1,4 @@
-import { outlineStates, type ScopeOutline, type StateOutline } from '../asl';
+import { countStates, outlineStates, renderOutline } from '../asl';
 import { parseArgs } from './args';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { loadDocument } from './loadDocument';
@@ -19,23 +19,6 @@ export async function outlineCommand(io: CliIo, args: readonly string[]): Promis
     return EXIT.problems;
   }
   io.out(`${file}: ${countStates(outline)} states, starting at ${outline.startAt ?? '(no StartAt)'}`);
-  for (const line of renderScope(outline, '')) io.out(line);
+  for (const line of renderOutline(outline)) io.out(line);
   return EXIT.ok;
-}
-
-export function renderScope(scope: ScopeOutline, indent: string): string[] {
-  return scope.states.flatMap((state) => renderState(state, indent, state.name === scope.startAt));
-}
-
-function renderState(state: StateOutline, indent: string, isStart: boolean): string[] {
-  const lines = [`${indent}${isStart ? '▶' : ' '} ${state.name} (${state.type ?? 'no Type'})`];
-  for (const scope of state.scopes) {
-    lines.push(`${indent}    ${scope.label}:`);
-    lines.push(...renderScope(scope, `${indent}      `));
-  }
-  return lines;
-}
-
-function countStates(scope: ScopeOutline): number {
-  return scope.states.reduce((n, s) => n + 1 + s.scopes.reduce((m, c) => m + countStates(c), 0), 0);
 }

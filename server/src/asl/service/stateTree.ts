@@ -51,3 +51,27 @@ function scopeLabel(scope: Scope): string {
       return 'States';
   }
 }
+
+/** How many states a scope holds, nested ones included. */
+export function countStates(scope: ScopeOutline): number {
+  return scope.states.reduce(
+    (n, state) => n + 1 + state.scopes.reduce((m, child) => m + countStates(child), 0),
+    0,
+  );
+}
+
+/**
+ * The outline as text, one state a line: `▶` marks each scope's StartAt state, and the
+ * branches and processors of Parallel and Map states are labelled and indented under them.
+ */
+export function renderOutline(scope: ScopeOutline, indent = ''): string[] {
+  return scope.states.flatMap((state) => {
+    const mark = state.name === scope.startAt ? '▶' : ' ';
+    const lines = [`${indent}${mark} ${state.name} (${state.type ?? 'no Type'})`];
+    for (const child of state.scopes) {
+      lines.push(`${indent}    ${child.label}:`);
+      lines.push(...renderOutline(child, `${indent}      `));
+    }
+    return lines;
+  });
+}

@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activeAslDocument } from '../languageClient';
+
+/** The debugger type contributed in package.json. */
+export const DEBUG_TYPE = 'stepwise';
+
+/** A launch configuration running the workflow file at `uri`. */
+export function launchConfigurationFor(uri: vscode.Uri, name: string): vscode.DebugConfiguration {
+  return { type: DEBUG_TYPE, request: 'launch', name, program: uri.fsPath, input: {}, stopOnEntry: true };
+}
+
+/**
+ * Completes launch configurations before a session starts: F5 with no launch.json arrives here
+ * as an empty configuration and becomes a run of the active workflow.
+ */
+export class StepwiseConfigurationProvider implements vscode.DebugConfigurationProvider {
+  resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): vscode.DebugConfiguration | undefined {
+    const empty =
+      config['type'] === undefined && config['request'] === undefined && config['name'] === undefined;
+    const program: unknown = config['program'];
+    if (!empty && typeof program === 'string' && program !== '') return config;
+
+    const document = activeAslDocument();
+    if (document === undefined) {
+      void vscode.window.showErrorMessage(
+        'Stepwise: open a workflow (.asl.json, .asl.yaml) or set "program" in the launch configuration.',
+      );
+      return undefined;
+    }
+    if (document.uri.scheme !== 'file') {
+      void vscode.window.showErrorMessage(
+        'Stepwise: save the workflow to a file first; the debugger reads it from disk.',
+      );
+      return undefined;
+    }
+    const defaults = launchConfigurationFor(document.uri, 'Debug workflow');
+    return empty ? { ...defaults, ...config } : { ...config, program: document.uri.fsPath };
+  }
+}
+
+/**
+ * Offers "Run and Debug" an entry for the active workflow, with no launch.json needed
+ * (registered with the Dynamic trigger). It is kept apart from the provider above: an Initial
+ * provider's configurations would be added to package.json's `initialConfigurations` when
+ * VS Code creates a launch.json, giving two entries for one workflow.
+ */
+export class ActiveWorkflowConfigurationProvider implements vscode.DebugConfigurationProvider {
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    const document = activeAslDocument();
+    if (document === undefined || document.uri.scheme !== 'file') return [];
+    return [launchConfigurationFor(document.uri, `Debug ${path.basename(document.uri.fsPath)}`)];
+  }
+}
