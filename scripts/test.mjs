@@ -28,6 +28,11 @@ for (const tier of tiers) {
   }
   files.push(...collect(dir));
 }
+// The webview tier drives the preview page in a real Chromium.
+if (tiers.includes('webview')) {
+  const setup = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
+}
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(2);

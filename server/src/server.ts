@@ -64,7 +64,7 @@ connection.onDidChangeConfiguration((change) => {
   documents.all().forEach(publishDiagnostics);
 });
 
-documents.onDidOpen((event) => publishDiagnostics(event.document));
+// onDidChangeContent also fires when a document opens, so opening needs no handler of its own.
 documents.onDidChangeContent((event) => publishDiagnostics(event.document));
 documents.onDidClose((event) => {
   cache.delete(event.document.uri);

@@ -93,6 +93,16 @@ describe('stepwise-language-server over stdio', () => {
     });
   });
 
+  test('stepwise.validation.enable = false clears diagnostics; true brings them back', async () => {
+    const uri = 'file:///work/setting.asl.json';
+    client.open(uri, 'asl', '{ "StartAt": "A", }');
+    assert.equal((await client.diagnostics(uri)).diagnostics.length, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: { stepwise: { validation: { enable: false } } } });
+    assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
+    client.notify('workspace/didChangeConfiguration', { settings: { stepwise: { validation: { enable: true } } } });
+    assert.equal((await client.diagnostics(uri)).diagnostics[0]?.code, 'ASL-SYNTAX-TRAILING-COMMA');
+  });
+
   test('shuts down cleanly on shutdown + exit', async () => {
     assert.equal(await client.shutdown(), 0);
   });

@@ -10,6 +10,7 @@ import {
   type TextRange,
   type ToWebviewMessage,
 } from './messages';
+import { previewHtml } from './previewHtml';
 
 /** What a preview needs from the extension: where the bundle is, and the server's state tree. */
 export interface PreviewContext {
@@ -70,7 +71,7 @@ export class PreviewPanel {
     this.key = uri.toString();
     PreviewPanel.open.get(this.key)?.dispose();
     PreviewPanel.open.set(this.key, this);
-    panel.webview.html = previewHtml(panel.webview, context.extensionUri);
+    panel.webview.html = panelHtml(panel.webview, context.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
@@ -231,87 +232,10 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
   };
 }
 
-function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp};">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>Stepwise preview</title>
-  <style nonce="${nonce}">${PREVIEW_CSS}</style>
-</head>
-<body>
-  <div id="banner" role="status" hidden></div>
-  <div id="states"></div>
-  <script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return previewHtml({
+    cspSource: webview.cspSource,
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    nonce: randomBytes(16).toString('base64'),
+  });
 }
-
-/** Colours come only from the theme's variables, so light, dark and high-contrast themes all work. */
-const PREVIEW_CSS = `
-body {
-  color: var(--vscode-foreground);
-  background: var(--vscode-editor-background);
-  font-family: var(--vscode-font-family);
-  font-size: var(--vscode-font-size);
-  padding: 0.5em 1em;
-}
-#banner {
-  margin-bottom: 0.75em;
-  padding: 0.4em 0.6em;
-  color: var(--vscode-editorError-foreground);
-  background: var(--vscode-inputValidation-errorBackground);
-  border: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground));
-}
-#banner[hidden] { display: none; }
-.empty { color: var(--vscode-descriptionForeground); }
-ul.states, ul.scopes { list-style: none; margin: 0; padding: 0; }
-ul.scopes { padding-left: 1.25em; border-left: 1px solid var(--vscode-tree-indentGuidesStroke); margin-left: 0.6em; }
-.scope-label {
-  color: var(--vscode-descriptionForeground);
-  font-size: 0.9em;
-  padding: 0.2em 0.4em;
-}
-ul.scope-states { list-style: none; margin: 0; padding: 0 0 0 0.5em; }
-.row {
-  display: flex;
-  align-items: center;
-  gap: 0.5em;
-  padding: 0.15em 0.4em;
-  cursor: pointer;
-  border: 1px solid transparent;
-  border-radius: 2px;
-}
-.row:hover { background: var(--vscode-list-hoverBackground); }
-.row:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-.row.highlighted {
-  color: var(--vscode-list-activeSelectionForeground);
-  background: var(--vscode-list-activeSelectionBackground);
-  border-color: var(--vscode-contrastActiveBorder, transparent);
-}
-.badge {
-  min-width: 4.5em;
-  text-align: center;
-  padding: 0 0.4em;
-  border-radius: 2px;
-  font-size: 0.85em;
-  color: var(--vscode-badge-foreground);
-  background: var(--vscode-badge-background);
-  border: 1px solid var(--vscode-contrastBorder, transparent);
-}
-.badge.unknown { color: var(--vscode-editorWarning-foreground); background: transparent; border-color: currentColor; }
-.start {
-  font-size: 0.85em;
-  color: var(--vscode-textLink-foreground);
-}
-`;
