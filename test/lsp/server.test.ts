@@ -97,9 +97,13 @@ describe('stepwise-language-server over stdio', () => {
     const uri = 'file:///work/setting.asl.json';
     client.open(uri, 'asl', '{ "StartAt": "A", }');
     assert.equal((await client.diagnostics(uri)).diagnostics.length, 1);
-    client.notify('workspace/didChangeConfiguration', { settings: { stepwise: { validation: { enable: false } } } });
+    client.notify('workspace/didChangeConfiguration', {
+      settings: { stepwise: { validation: { enable: false } } },
+    });
     assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
-    client.notify('workspace/didChangeConfiguration', { settings: { stepwise: { validation: { enable: true } } } });
+    client.notify('workspace/didChangeConfiguration', {
+      settings: { stepwise: { validation: { enable: true } } },
+    });
     assert.equal((await client.diagnostics(uri)).diagnostics[0]?.code, 'ASL-SYNTAX-TRAILING-COMMA');
   });
 
