@@ -11,4 +11,4 @@ fi
 echo "Installing Debian's chromium for the webview tests (once per machine)..."
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium >/dev/null
+apt-get install -y -qq chromium >/dev/null
