@@ -8,8 +8,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const testRoot = join(root, 'test');
-// e2e runs inside a real VS Code and has its own command (npm run test:e2e).
-const excluded = new Set(['e2e', 'support', 'fixtures']);
+const excluded = new Set(['support', 'fixtures']);
 
 const requested = process.argv.slice(2);
 const tiers =
@@ -28,7 +27,7 @@ for (const tier of tiers) {
   }
   files.push(...collect(dir));
 }
-// The webview tier drives the preview page in a real Chromium.
+// The webview tier drives the preview page in a real Chromium (e2e installs its own, with code-server).
 if (tiers.includes('webview')) {
   const setup = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
@@ -81,7 +80,8 @@ function summarize(text) {
 function collect(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : collect(path);
+    // fixtures hold documents; the e2e suite/ runs inside VS Code, driven by test/e2e/*.test.ts.
+    if (entry.isDirectory()) return ['fixtures', 'suite'].includes(entry.name) ? [] : collect(path);
     return entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
