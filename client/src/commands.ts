@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { launchConfigurationFor } from './debug/configurationProvider';
+import { isSavedWorkflow, launchConfigurationFor } from './debug/configurationProvider';
 import { activeAslDocument, requestStateTree } from './languageClient';
 import { PreviewPanel, type PreviewContext } from './preview/previewPanel';
 
@@ -52,12 +52,7 @@ function startSession(
 ): Thenable<boolean> | undefined {
   const uri = targetOf(resource);
   if (uri === undefined) return undefined;
-  if (uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(
-      'Stepwise: save the workflow to a file first; the debugger reads it from disk.',
-    );
-    return undefined;
-  }
+  if (!isSavedWorkflow(uri)) return undefined;
   const config = launchConfigurationFor(uri, `${verb} ${path.basename(uri.fsPath)}`);
   return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(uri), config, options);
 }

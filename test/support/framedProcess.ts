@@ -43,14 +43,15 @@ export class FramedProcess {
         throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. stderr:\n${this.stderrText}`);
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, left);
-        function done(): void {
+        // Each wait removes only its own waker, so concurrent waits all wake on new messages.
+        const done = (): void => {
           clearTimeout(timer);
+          this.waiters.delete(done);
           resolve();
-        }
+        };
+        const timer = setTimeout(done, left);
         this.waiters.add(done);
       });
-      this.waiters.clear();
     }
   }
 
@@ -69,6 +70,4 @@ export class FramedProcess {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../server/src/guards';

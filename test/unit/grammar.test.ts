@@ -16,6 +16,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
 import type { IGrammar, IRawGrammar } from 'vscode-textmate';
 import { assertGolden } from '../support/golden';
+import { isRecord } from '../../server/src/guards';
 
 const root = path.join(__dirname, '..', '..');
 const fixtures = path.join(__dirname, 'fixtures', 'grammar');
@@ -41,10 +42,6 @@ interface Token {
 }
 
 // ------------------------------------------------------------------------------------------------ loading
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The grammars package.json contributes, so that the test loads exactly what VS Code would. */
 function contributedGrammars(): GrammarContribution[] {

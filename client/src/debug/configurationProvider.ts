@@ -10,6 +10,15 @@ export function launchConfigurationFor(uri: vscode.Uri, name: string): vscode.De
   return { type: DEBUG_TYPE, request: 'launch', name, program: uri.fsPath, input: {}, stopOnEntry: true };
 }
 
+/** The debugger reads workflows from disk: an unsaved one is refused with a message saying so. */
+export function isSavedWorkflow(uri: vscode.Uri): boolean {
+  if (uri.scheme === 'file') return true;
+  void vscode.window.showErrorMessage(
+    'Stepwise: save the workflow to a file first; the debugger reads it from disk.',
+  );
+  return false;
+}
+
 /**
  * Completes launch configurations before a session starts: F5 with no launch.json arrives here
  * as an empty configuration and becomes a run of the active workflow.
@@ -31,12 +40,7 @@ export class StepwiseConfigurationProvider implements vscode.DebugConfigurationP
       );
       return undefined;
     }
-    if (document.uri.scheme !== 'file') {
-      void vscode.window.showErrorMessage(
-        'Stepwise: save the workflow to a file first; the debugger reads it from disk.',
-      );
-      return undefined;
-    }
+    if (!isSavedWorkflow(document.uri)) return undefined;
     const defaults = launchConfigurationFor(document.uri, 'Debug workflow');
     return empty ? { ...defaults, ...config } : { ...config, program: document.uri.fsPath };
   }

@@ -5,6 +5,7 @@
  * 'vscode' or the DOM: this file compiles under both tsconfigs.
  */
 import type { StateTreeNode, StateTreeResult, StateTreeScope } from '../../../server/src/protocol';
+import { isRecord } from '../../../server/src/guards';
 
 /** How the graph is laid out: top to bottom or left to right (`stepwise.graph.direction`). */
 export type GraphDirection = 'TB' | 'LR';
@@ -112,10 +113,6 @@ function isStateTreeScope(value: unknown, depth: number): value is StateTreeScop
     isNullableString(value['startAt']) &&
     isArrayOf(value['states'], (state) => isStateTreeNode(state, depth + 1))
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {

@@ -2,6 +2,8 @@
  * The arguments of a `stepwise` launch request. They mirror the debugger's
  * `configurationAttributes.launch` in package.json: keep the two in step (a test compares them).
  */
+import { isRecord } from '../guards';
+
 export interface LaunchArgs {
   /** The workflow definition to run (.asl.json, .asl.yaml). */
   readonly program: string;
@@ -93,10 +95,6 @@ export function toLaunchArgs(value: unknown): LaunchArgsResult {
     args = { ...args, input: value['input'] };
   }
   return { kind: 'ok', args };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function invalid(message: string): LaunchArgsResult {

@@ -1,4 +1,6 @@
 /** The `stepwise.*` settings the server reads, from whatever the client sends (unknown until checked). */
+import { isRecord } from '../guards';
+
 export interface Settings {
   readonly validationEnabled: boolean;
 }
@@ -7,8 +9,4 @@ export function readSettings(section: unknown): Settings {
   const validation = isRecord(section) ? section['validation'] : undefined;
   const enable = isRecord(validation) ? validation['enable'] : undefined;
   return { validationEnabled: typeof enable === 'boolean' ? enable : true };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
