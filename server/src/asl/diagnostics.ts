@@ -3,8 +3,10 @@ import type { Span } from './ast';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /**
- * Every diagnostic code the core can produce, with its severity. Codes are stable: tools and
- * tests match on them, never on the wording, which lives in messages.ts.
+ * The parser's diagnostic codes, with their severity. Codes are stable: tools and tests match
+ * on them, never on the wording, which lives in messages.ts. Schema and semantic rules declare
+ * their own codes next to their checks (one rule, one file, one code) and build diagnostics
+ * with `makeDiagnostic`.
  */
 export const DIAGNOSTIC_CODES = {
   'ASL-SYNTAX': 'error',
@@ -18,7 +20,10 @@ export const DIAGNOSTIC_CODES = {
   'ASL-DUPLICATE-KEY': 'error',
 } as const satisfies Record<string, Severity>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type ParseDiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A stable code such as `ASL-SYNTAX` or `ASL-NEXT-UNKNOWN`: upper case, words joined by dashes. */
+export type DiagnosticCode = string;
 
 export interface RelatedSpan extends Span {
   readonly message: string;
@@ -31,13 +36,25 @@ export interface AslDiagnostic extends Span {
   readonly related?: readonly RelatedSpan[];
 }
 
+/** A parser diagnostic: the severity comes from the table above. */
 export function diagnostic(
-  code: DiagnosticCode,
+  code: ParseDiagnosticCode,
   span: Span,
   message: string,
   related?: readonly RelatedSpan[],
 ): AslDiagnostic {
-  const base = { code, severity: DIAGNOSTIC_CODES[code], message, offset: span.offset, length: span.length };
+  return makeDiagnostic(code, DIAGNOSTIC_CODES[code], span, message, related);
+}
+
+/** Any diagnostic: used by the schema layer and the semantic rules, which own their codes. */
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  span: Span,
+  message: string,
+  related?: readonly RelatedSpan[],
+): AslDiagnostic {
+  const base = { code, severity, message, offset: span.offset, length: span.length };
   return related === undefined || related.length === 0 ? base : { ...base, related };
 }
 

@@ -1,8 +1,14 @@
 /** The ASL core's public entry points: everything above the core imports from here. */
 export type { ArrayNode, AstNode, ObjectNode, PropertyNode, Span, StringNode, ValueNode } from './ast';
 export { containsOffset, endOf, propertyOf, toValue } from './ast';
-export type { AslDiagnostic, DiagnosticCode, RelatedSpan, Severity } from './diagnostics';
-export { DIAGNOSTIC_CODES, hasErrors } from './diagnostics';
+export type {
+  AslDiagnostic,
+  DiagnosticCode,
+  ParseDiagnosticCode,
+  RelatedSpan,
+  Severity,
+} from './diagnostics';
+export { DIAGNOSTIC_CODES, hasErrors, makeDiagnostic } from './diagnostics';
 export type { Position } from './lines';
 export { LineIndex } from './lines';
 export type { DocumentFormat, ParsedDocument } from './parse';

@@ -6,7 +6,7 @@ import {
   formatOf,
   parseDocument,
   toValue,
-  type DiagnosticCode,
+  type ParseDiagnosticCode,
   type ValueNode,
 } from '../../../server/src/asl';
 import { assertGolden } from '../../support/golden';
@@ -15,7 +15,7 @@ import { renderDiagnostics } from './render';
 const fixtures = path.join(__dirname, 'fixtures', 'syntax');
 
 /** The codes each syntax fixture must produce (the golden holds the full messages and ranges). */
-const EXPECTED: Readonly<Record<string, readonly DiagnosticCode[]>> = {
+const EXPECTED: Readonly<Record<string, readonly ParseDiagnosticCode[]>> = {
   'comment-line.asl.json': ['ASL-SYNTAX-COMMENT'],
   'comment-block.asl.json': ['ASL-SYNTAX-COMMENT'],
   'comment-unterminated.asl.json': ['ASL-SYNTAX-COMMENT', 'ASL-SYNTAX'],
