@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '**/*.d.ts', 'test/**/fixtures/', 'examples/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', '.scratch/', '**/*.d.ts', 'test/**/fixtures/', 'examples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

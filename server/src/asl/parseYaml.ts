@@ -12,6 +12,7 @@ import type { PropertyNode, Span, StringNode, ValueNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
 import { MESSAGES } from './messages';
 import type { ParsedTree } from './parseJson';
+import { parseYamlFast } from './parseYamlFast';
 import { makeObject, makeProperty } from './treeBuilder';
 
 /**
@@ -20,6 +21,11 @@ import { makeObject, makeProperty } from './treeBuilder';
  * anchored node is converted once and shared, so alias bombs cost nothing.
  */
 export function parseYaml(text: string): ParsedTree {
+  return parseYamlFast(text) ?? parseYamlFully(text);
+}
+
+/** The full path: every YAML feature, every error with its position. */
+export function parseYamlFully(text: string): ParsedTree {
   const errors: AslDiagnostic[] = [];
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   for (const error of doc.errors) {
@@ -36,7 +42,7 @@ export function parseYaml(text: string): ParsedTree {
       ),
     );
   }
-  const converter = new YamlConverter(doc, errors);
+  const converter = new YamlConverter(doc, text, errors);
   const root = doc.contents === null ? undefined : converter.convert(doc.contents);
   return { root, errors };
 }
@@ -58,6 +64,7 @@ class YamlConverter {
 
   constructor(
     private readonly doc: Document,
+    private readonly text: string,
     private readonly errors: AslDiagnostic[],
   ) {}
 
@@ -97,14 +104,14 @@ class YamlConverter {
 
   private convertFresh(node: YamlNode): ValueNode | undefined {
     const span = nodeSpan(node);
-    if (isScalar(node)) return scalar(node.value, span);
+    if (isScalar(node)) return scalar(node.value, scalarSpan(node, span, this.text));
     if (isSeq(node)) {
       const items: ValueNode[] = [];
       for (const item of node.items) {
         const value = item === null ? undefined : this.convert(item as YamlNode);
         items.push(value ?? { kind: 'null', value: null, offset: span.offset + span.length, length: 0 });
       }
-      return { kind: 'array', ...span, items };
+      return { kind: 'array', offset: span.offset, length: blockEnd(node, span, items) - span.offset, items };
     }
     if (isMap(node)) {
       const properties: PropertyNode[] = [];
@@ -120,14 +127,17 @@ class YamlConverter {
           merged.push(...this.mergeSources(valueNode, value, key));
           continue;
         }
-        const end = valueNode?.range ? valueNode.range[1] : key.offset + key.length;
+        const end =
+          value !== undefined
+            ? value.offset + value.length
+            : (valueNode?.range?.[1] ?? key.offset + key.length);
         properties.push(makeProperty(key, value, end));
       }
       // Explicit keys win over merged ones, as YAML merge keys specify.
       const own = new Set(properties.map((p) => p.key.value));
       const inherited = merged.filter((p) => !own.has(p.key.value));
       const all = inherited.length === 0 ? properties : [...properties, ...dedupeMerged(inherited)];
-      return makeObject(span.offset, span.length, all, this.errors);
+      return makeObject(span.offset, blockEnd(node, span, properties) - span.offset, all, this.errors);
     }
     return undefined;
   }
@@ -173,6 +183,25 @@ class YamlConverter {
     this.errors.push(diagnostic('ASL-YAML-KEY', value ?? key, MESSAGES.yamlMergeNotMap()));
     return [];
   }
+}
+
+/**
+ * A block collection ends where its last entry ends: the `yaml` package's own range runs on over
+ * the line break and comments after it, which would make a state's range swallow the next line.
+ */
+function blockEnd(node: YamlNode, span: Span, children: readonly Span[]): number {
+  const last = children[children.length - 1];
+  if ((isMap(node) || isSeq(node)) && node.flow !== true && last !== undefined)
+    return last.offset + last.length;
+  return span.offset + span.length;
+}
+
+/** A block scalar (`|`, `>`) ends with its last character of content, not with the line breaks after it. */
+function scalarSpan(node: YamlNode, span: Span, text: string): Span {
+  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return span;
+  let end = span.offset + span.length;
+  while (end > span.offset && /[\s]/.test(text[end - 1] ?? '')) end--;
+  return { offset: span.offset, length: end - span.offset };
 }
 
 /** With several merge sources, the first source that defines a key wins. */
