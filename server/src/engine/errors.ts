@@ -1,0 +1,102 @@
+/**
+ * The engine's error value: what a state fails with, as Step Functions reports it (an error
+ * name and a cause string), so Retry/Catch can match the name and the history can show both.
+ *
+ * How failures travel: the expression layer (payload templates, intrinsic functions, path
+ * writes) THROWS a `StatesFailure` carrying a plain `StatesError`. The interpreter catches it
+ * once, around a state's data flow, and turns it into plain data in the execution state; the
+ * exception never crosses a `step()` boundary. Throwing keeps nested evaluation (an intrinsic
+ * inside an intrinsic inside a template) free of result checks at every level, and costs
+ * nothing on the path that succeeds. Path look-ups that may legitimately find nothing (Choice's
+ * IsPresent, indefinite paths) return data instead of throwing: see engine/jsonpath.
+ */
+
+/** Plain, serializable: safe to keep in the execution state and to write into the history. */
+export interface StatesError {
+  readonly error: string;
+  readonly cause: string;
+}
+
+/** The thrown carrier of a `StatesError`. Only the engine catches it. */
+export class StatesFailure extends Error {
+  readonly statesError: StatesError;
+
+  constructor(statesError: StatesError) {
+    super(`${statesError.error}: ${statesError.cause}`);
+    this.name = 'StatesFailure';
+    this.statesError = statesError;
+  }
+}
+
+/** Every error name Step Functions itself raises or matches. States.ALL is only ever matched. */
+export const PREDEFINED_ERRORS = [
+  'States.ALL',
+  'States.Runtime',
+  'States.Timeout',
+  'States.HeartbeatTimeout',
+  'States.TaskFailed',
+  'States.Permissions',
+  'States.ResultPathMatchFailure',
+  'States.ParameterPathFailure',
+  'States.QueryEvaluationError',
+  'States.BranchFailed',
+  'States.NoChoiceMatched',
+  'States.IntrinsicFailure',
+  'States.ExceedToleratedFailureThreshold',
+  'States.ItemReaderFailed',
+  'States.ResultWriterFailed',
+  'States.DataLimitExceeded',
+  'States.Http.Socket',
+] as const;
+
+export type PredefinedError = (typeof PREDEFINED_ERRORS)[number];
+
+export function isPredefinedError(name: string): name is PredefinedError {
+  return (PREDEFINED_ERRORS as readonly string[]).includes(name);
+}
+
+export function statesError(error: string, cause: string): StatesError {
+  return { error, cause };
+}
+
+/** Throws `error`/`cause` as a `StatesFailure`: for use inside the expression layer. */
+export function fail(error: string, cause: string): never {
+  throw new StatesFailure({ error, cause });
+}
+
+export const runtimeError = (cause: string): StatesError => statesError('States.Runtime', cause);
+export const timeoutError = (cause: string): StatesError => statesError('States.Timeout', cause);
+export const heartbeatTimeoutError = (cause: string): StatesError =>
+  statesError('States.HeartbeatTimeout', cause);
+export const taskFailedError = (cause: string): StatesError => statesError('States.TaskFailed', cause);
+export const permissionsError = (cause: string): StatesError => statesError('States.Permissions', cause);
+export const resultPathMatchFailure = (cause: string): StatesError =>
+  statesError('States.ResultPathMatchFailure', cause);
+export const parameterPathFailure = (cause: string): StatesError =>
+  statesError('States.ParameterPathFailure', cause);
+export const queryEvaluationError = (cause: string): StatesError =>
+  statesError('States.QueryEvaluationError', cause);
+export const branchFailedError = (cause: string): StatesError => statesError('States.BranchFailed', cause);
+export const noChoiceMatchedError = (cause: string): StatesError =>
+  statesError('States.NoChoiceMatched', cause);
+export const intrinsicFailure = (cause: string): StatesError => statesError('States.IntrinsicFailure', cause);
+export const exceedToleratedFailureThreshold = (cause: string): StatesError =>
+  statesError('States.ExceedToleratedFailureThreshold', cause);
+export const itemReaderFailed = (cause: string): StatesError => statesError('States.ItemReaderFailed', cause);
+export const resultWriterFailed = (cause: string): StatesError =>
+  statesError('States.ResultWriterFailed', cause);
+export const dataLimitExceeded = (cause: string): StatesError =>
+  statesError('States.DataLimitExceeded', cause);
+
+/**
+ * AWS prefixes the cause of errors raised while a state runs with the state's name and the id
+ * of its StateEntered event, e.g. "An error occurred while executing the state 'Pass'
+ * (entered at the event id #2). The JSONPath ...". The expression layer raises the part after
+ * the prefix; the interpreter, which knows the event id, adds it with this function.
+ */
+export function inState(error: StatesError, stateName: string, enteredEventId: number): StatesError {
+  return statesError(
+    error.error,
+    `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${error.cause}`,
+  );
+}
