@@ -1,0 +1,37 @@
+import { parseJsonPath } from '../../asl/paths/parser';
+import type { JsonPath } from '../../asl/paths/ast';
+import type { JsonValue } from '../json';
+import { compilePayload as compileTemplate } from '../payload';
+import type { CompiledPayload } from '../payload';
+
+/**
+ * Paths and payload templates as the compiled definition holds them: parsed once, when the
+ * definition is compiled. Evaluation belongs to engine/jsonpath and engine/payload.
+ */
+export interface PathRef {
+  readonly source: string;
+  readonly path: JsonPath;
+}
+
+/** A Parameters / ResultSelector / ItemSelector template, its expressions parsed. */
+export interface PayloadRef {
+  readonly compiled: CompiledPayload;
+}
+
+export class DefinitionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DefinitionError';
+  }
+}
+
+export function compilePath(source: string, where: string): PathRef {
+  const parsed = parseJsonPath(source);
+  if (!parsed.ok)
+    throw new DefinitionError(`${where}: '${source}' is not a valid path: ${parsed.problem.message}`);
+  return { source, path: parsed.path };
+}
+
+export function compilePayload(template: JsonValue): PayloadRef {
+  return { compiled: compileTemplate(template) };
+}

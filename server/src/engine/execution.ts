@@ -1,0 +1,225 @@
+import { createVirtualClock } from './clock';
+import type { CompiledMachine } from './definition/types';
+import type { FileStore } from './files';
+import type { HistoryEvent } from './history';
+import { advance } from './interpreter/step';
+import type { Runtime } from './interpreter/runtime';
+import { emit } from './interpreter/emit';
+import { newFrame } from './interpreter/frames';
+import { NOT_TRUNCATED } from './interpreter/stateEvents';
+import { exceedsPayloadLimit } from './interpreter/size';
+import type { JsonValue } from './json';
+import type { StateObserver } from './observer';
+import type { Clock, IdSource, RandomSource, TaskRunner } from './ports';
+import { EXECUTION_STATE_FORMAT } from './state';
+import type { ExecutionResult, ExecutionState, WorkflowType } from './state';
+
+/** How an execution is named and limited. */
+export interface ExecutionOptions {
+  /** STANDARD (default): 25,000-event history quota. EXPRESS: 5-minute duration limit. */
+  readonly workflowType?: WorkflowType;
+  readonly stateMachineName?: string;
+  /** The execution's name (defaults to a fresh id). */
+  readonly name?: string;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly roleArn?: string;
+}
+
+/** The world, as the engine sees it. Every port is optional; the defaults are deterministic. */
+export interface ExecutionPorts {
+  readonly taskRunner?: TaskRunner;
+  /** Defaults to a virtual clock starting now. */
+  readonly clock?: Clock;
+  readonly random?: RandomSource;
+  readonly ids?: IdSource;
+  readonly files?: FileStore;
+  readonly observer?: StateObserver;
+}
+
+const EXPRESS_LIMIT_MS = 5 * 60 * 1000;
+
+/**
+ * One run of a compiled machine. `step()` records exactly one history event (synchronously,
+ * except when a Task or a real-time wait must be awaited); `run()` steps to the end.
+ * `state` is plain data: persist it with JSON.stringify and continue with `resumeExecution`.
+ */
+export class Execution {
+  private readonly runtime: Runtime;
+
+  constructor(
+    readonly machine: CompiledMachine,
+    readonly state: ExecutionState,
+    ports: ExecutionPorts,
+    clock: Clock,
+  ) {
+    this.runtime = {
+      machine,
+      state,
+      clock,
+      random: ports.random ?? seededRandom(1),
+      ids: ports.ids ?? counterIds(),
+      taskRunner: ports.taskRunner,
+      files: ports.files,
+      observer: ports.observer,
+    };
+  }
+
+  get done(): boolean {
+    return this.state.status !== 'RUNNING';
+  }
+
+  get result(): ExecutionResult | undefined {
+    return this.state.result;
+  }
+
+  get history(): readonly HistoryEvent[] {
+    return this.state.history;
+  }
+
+  /** Records the next event; undefined once the execution has ended. */
+  step(): HistoryEvent | Promise<HistoryEvent> | undefined {
+    const next = advance(this.runtime);
+    if (next instanceof Promise)
+      return next.then((event) => (event.id === 0 ? this.stepAfterSilent() : event));
+    return next;
+  }
+
+  private stepAfterSilent(): Promise<HistoryEvent> {
+    const next = this.step();
+    if (next === undefined)
+      return Promise.reject(new Error('The execution ended inside a distributed Map run.'));
+    return Promise.resolve(next);
+  }
+
+  /** Steps to the end. Stays synchronous for as long as no step needs to await. */
+  async run(): Promise<ExecutionResult> {
+    for (;;) {
+      let next = advance(this.runtime);
+      while (next !== undefined && !(next instanceof Promise)) next = advance(this.runtime);
+      if (next === undefined) break;
+      await next;
+    }
+    const result = this.state.result;
+    if (result === undefined) throw new Error('The execution stopped without a result.');
+    return result;
+  }
+
+  /** A deep copy of the state, safe to keep while the execution goes on. */
+  snapshot(): ExecutionState {
+    return structuredClone(this.state);
+  }
+}
+
+/** Starts an execution: records ExecutionStarted and positions it at the StartAt state. */
+export function createExecution(
+  machine: CompiledMachine,
+  input: JsonValue,
+  options: ExecutionOptions = {},
+  ports: ExecutionPorts = {},
+): Execution {
+  const clock = ports.clock ?? createVirtualClock(Date.now());
+  const ids = ports.ids ?? counterIds();
+  const workflowType = options.workflowType ?? 'STANDARD';
+  const region = options.region ?? 'us-east-1';
+  const account = options.accountId ?? '123456789012';
+  const machineName = options.stateMachineName ?? 'StateMachine';
+  const name = options.name ?? ids.uuid();
+  const startTime = clock.now();
+  const limits: number[] = [];
+  if (machine.timeoutSeconds !== undefined) limits.push(startTime + machine.timeoutSeconds * 1000);
+  if (workflowType === 'EXPRESS') limits.push(startTime + EXPRESS_LIMIT_MS);
+  const deadline = limits.length === 0 ? undefined : Math.min(...limits);
+  const state: ExecutionState = {
+    format: EXECUTION_STATE_FORMAT,
+    status: 'RUNNING',
+    workflowType,
+    info: {
+      executionArn: `arn:aws:states:${region}:${account}:${workflowType === 'EXPRESS' ? 'express' : 'execution'}:${machineName}:${name}`,
+      name,
+      stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${machineName}`,
+      stateMachineName: machineName,
+      roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/StepwiseLocal`,
+      startTime,
+      input,
+      deadline,
+      deadlineKind:
+        deadline === undefined ? undefined : machine.timeoutSeconds !== undefined ? 'definition' : 'express',
+    },
+    history: [],
+    frames: [],
+    invocations: {},
+    variables: {},
+    result: undefined,
+  };
+  const execution = new Execution(machine, state, { ...ports, ids }, clock);
+  const runtime: Runtime = {
+    machine,
+    state,
+    clock,
+    random: ports.random ?? seededRandom(1),
+    ids,
+    taskRunner: undefined,
+    files: undefined,
+    observer: undefined,
+  };
+  emit(runtime, undefined, 'ExecutionStarted', 'executionStartedEventDetails', {
+    input,
+    inputDetails: NOT_TRUNCATED,
+    roleArn: state.info.roleArn,
+  });
+  if (exceedsPayloadLimit(input)) {
+    state.status = 'FAILED';
+    const cause = 'The execution input exceeds the maximum number of bytes service limit.';
+    state.result = { status: 'FAILED', error: 'States.DataLimitExceeded', cause };
+    emit(runtime, undefined, 'ExecutionFailed', 'executionFailedEventDetails', {
+      error: 'States.DataLimitExceeded',
+      cause,
+    });
+    return execution;
+  }
+  const root = machine.root;
+  state.frames.push(newFrame('machine', root.id, 0, false, undefined, root.startAt, input, 0));
+  return execution;
+}
+
+/** Continues an execution from a state saved with JSON.stringify (after any event). */
+export function resumeExecution(
+  machine: CompiledMachine,
+  saved: ExecutionState,
+  ports: ExecutionPorts = {},
+): Execution {
+  if (saved.format !== EXECUTION_STATE_FORMAT)
+    throw new Error(`Unknown execution state format '${String(saved.format)}'.`);
+  const clock = ports.clock ?? createVirtualClock(lastTimestamp(saved));
+  return new Execution(machine, saved, ports, clock);
+}
+
+function lastTimestamp(state: ExecutionState): number {
+  return state.history[state.history.length - 1]?.timestamp ?? state.info.startTime;
+}
+
+/** A small deterministic generator (mulberry32) for when no RandomSource is given. */
+export function seededRandom(seed: number): RandomSource {
+  let s = seed >>> 0;
+  return {
+    next(): number {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
+
+/** Deterministic UUID-shaped ids for when no IdSource is given. */
+export function counterIds(): IdSource {
+  let n = 0;
+  return {
+    uuid(): string {
+      n += 1;
+      return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+    },
+  };
+}

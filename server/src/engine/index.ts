@@ -1,0 +1,40 @@
+/**
+ * The engine's public entry points. Compile a definition once, then create executions of it:
+ *
+ *   const machine = compileDefinition(definitionJson);
+ *   const execution = createExecution(machine, input, { workflowType: 'STANDARD' }, { taskRunner });
+ *   const result = await execution.run();          // or: execution.step() one event at a time
+ *
+ * The execution's `state` is plain JSON data; `resumeExecution(machine, savedState, ports)`
+ * continues it after any event.
+ */
+export type { JsonObject, JsonValue } from './json';
+export type { Clock, IdSource, RandomSource, TaskOutcome, TaskRequest, TaskRunner } from './ports';
+export type { FileLocation, FileStore } from './files';
+export type { EventDetails, HistoryEvent } from './history';
+export { toAwsHistoryEvent } from './history';
+export type { StateObserver, StatePathStep, StateVisit } from './observer';
+export type {
+  ExecutionInfo,
+  ExecutionResult,
+  ExecutionState,
+  ExecutionStatus,
+  Failure,
+  Frame,
+  FrameKind,
+  Phase,
+  WorkflowType,
+} from './state';
+export type {
+  CompiledMachine,
+  CompiledScope,
+  CompiledState,
+  QueryLanguage,
+  StateType,
+} from './definition/types';
+export { compileDefinition } from './definition/compile';
+export { DefinitionError } from './dataflow/refs';
+export type { ExecutionOptions, ExecutionPorts } from './execution';
+export { counterIds, createExecution, Execution, resumeExecution, seededRandom } from './execution';
+export { createVirtualClock } from './clock';
+export { STANDARD_HISTORY_QUOTA } from './interpreter/emit';

@@ -1,0 +1,59 @@
+import type { JsonValue } from '../json';
+import type { Frame, FrameKind } from '../state';
+
+/** A frame about to enter `stateName` with `input`. */
+export function newFrame(
+  kind: FrameKind,
+  scope: number,
+  index: number,
+  silent: boolean,
+  mapItem: Frame['mapItem'],
+  stateName: string,
+  input: JsonValue,
+  cursor: number,
+): Frame {
+  return {
+    kind,
+    scope,
+    index,
+    silent,
+    mapItem,
+    cursor,
+    state: stateName,
+    phase: 'enter',
+    input,
+    enteredEventId: 0,
+    enteredTime: 0,
+    retryAttempts: [],
+    retryCount: 0,
+    effectiveInput: undefined,
+    output: undefined,
+    next: undefined,
+    failure: undefined,
+    resumeAt: undefined,
+    timeoutSeconds: undefined,
+    heartbeatSeconds: undefined,
+    fan: undefined,
+  };
+}
+
+/** Moves the frame on to its next state, or to the end of its scope. */
+export function transition(frame: Frame, output: JsonValue, next: string | undefined): void {
+  frame.output = output;
+  if (next === undefined) {
+    frame.phase = 'done';
+    return;
+  }
+  frame.state = next;
+  frame.phase = 'enter';
+  frame.input = output;
+  frame.retryAttempts = [];
+  frame.retryCount = 0;
+  frame.effectiveInput = undefined;
+  frame.next = undefined;
+  frame.failure = undefined;
+  frame.resumeAt = undefined;
+  frame.timeoutSeconds = undefined;
+  frame.heartbeatSeconds = undefined;
+  frame.fan = undefined;
+}

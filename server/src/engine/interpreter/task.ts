@@ -1,0 +1,261 @@
+import type { TaskState } from '../definition/types';
+import { fail } from '../errors';
+import { applyInputPath, applyOutputPath, applyPayload, applyResultPath, lookupPath } from '../dataflow/io';
+import type { PathEnvironment } from '../dataflow/io';
+import type { PathRef } from '../dataflow/refs';
+import type { HistoryEvent } from '../history';
+import type { JsonValue } from '../json';
+import type { TaskOutcome } from '../ports';
+import type { Frame } from '../state';
+import { emit } from './emit';
+import { contextObject, environmentOf } from './env';
+import { failureFrom, NOT_TRUNCATED } from './stateEvents';
+import type { Runtime } from './runtime';
+import { exceedsPayloadLimit } from './size';
+import { taskResourceInfo } from './taskEvents';
+
+/** Task: InputPath → Parameters and the timeouts, right after the state is entered. */
+export function prepareTask(frame: Frame, state: TaskState, env: PathEnvironment): void {
+  const effective = applyInputPath(state.inputPath, frame.input, env);
+  frame.effectiveInput =
+    state.parameters === undefined ? effective : applyPayload(state.parameters, effective, env);
+  frame.timeoutSeconds =
+    state.timeoutSecondsPath === undefined
+      ? state.timeoutSeconds
+      : readSeconds(state.timeoutSecondsPath, effective, env);
+  frame.heartbeatSeconds =
+    state.heartbeatSecondsPath === undefined
+      ? state.heartbeatSeconds
+      : readSeconds(state.heartbeatSecondsPath, effective, env);
+  frame.phase = 'schedule';
+}
+
+function readSeconds(path: PathRef, data: JsonValue, env: PathEnvironment): number {
+  const found = lookupPath(path, data, env);
+  if (!found.found)
+    return fail('States.Runtime', `Invalid path '${path.source}' : No results for path: ${path.source}`);
+  const value = found.value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    return fail(
+      'States.Runtime',
+      `The value of '${path.source}' must be a positive integer number of seconds: ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+export function scheduleTask(rt: Runtime, frame: Frame, state: TaskState): HistoryEvent {
+  const info = taskResourceInfo(state.resource);
+  const input = frame.effectiveInput ?? null;
+  frame.phase = 'start';
+  if (info.legacyLambda) {
+    return emit(rt, frame, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', {
+      input,
+      inputDetails: NOT_TRUNCATED,
+      resource: state.resource,
+      timeoutInSeconds: frame.timeoutSeconds,
+    });
+  }
+  return emit(rt, frame, 'TaskScheduled', 'taskScheduledEventDetails', {
+    parameters: input,
+    region: info.region,
+    resource: info.resource,
+    resourceType: info.resourceType,
+    timeoutInSeconds: frame.timeoutSeconds,
+    heartbeatInSeconds: frame.heartbeatSeconds,
+  });
+}
+
+export function startTask(rt: Runtime, frame: Frame, state: TaskState): HistoryEvent {
+  const info = taskResourceInfo(state.resource);
+  frame.phase = 'invoke';
+  if (info.legacyLambda) return emit(rt, frame, 'LambdaFunctionStarted');
+  return emit(rt, frame, 'TaskStarted', 'taskStartedEventDetails', {
+    resource: info.resource,
+    resourceType: info.resourceType,
+  });
+}
+
+/** Calls the runner (the one await of a plain run) and records what came back. */
+export function invokeTask(
+  rt: Runtime,
+  frame: Frame,
+  state: TaskState,
+): HistoryEvent | Promise<HistoryEvent> {
+  const runner = rt.taskRunner;
+  const invocation = rt.state.invocations[state.name] ?? 0;
+  rt.state.invocations[state.name] = invocation + 1;
+  if (runner === undefined) {
+    return settle(
+      rt,
+      frame,
+      state,
+      {
+        kind: 'unavailable',
+        message: `Task state '${state.name}' has nothing to run it: give a handlers file (--handlers) or a mocks file (--mocks with --test-case).`,
+      },
+      0,
+    );
+  }
+  const started = rt.clock.now();
+  const outcome = runner.run({
+    stateName: state.name,
+    resource: state.resource,
+    input: frame.effectiveInput ?? null,
+    invocation,
+    context: contextObject(rt, frame),
+    ...(frame.timeoutSeconds === undefined ? {} : { timeoutSeconds: frame.timeoutSeconds }),
+    ...(frame.heartbeatSeconds === undefined ? {} : { heartbeatSeconds: frame.heartbeatSeconds }),
+  });
+  if (outcome instanceof Promise)
+    return outcome.then((settled) => settle(rt, frame, state, settled, started));
+  return settle(rt, frame, state, outcome, started);
+}
+
+function settle(
+  rt: Runtime,
+  frame: Frame,
+  state: TaskState,
+  outcome: TaskOutcome,
+  started: number,
+): HistoryEvent {
+  const info = taskResourceInfo(state.resource);
+  const elapsed = rt.clock.now() - started;
+  if (outcome.kind === 'unavailable') {
+    frame.failure = { error: 'States.Runtime', cause: outcome.message };
+    frame.phase = 'done';
+    return failedEvent(
+      rt,
+      frame,
+      info.legacyLambda,
+      info.resource,
+      info.resourceType,
+      'States.Runtime',
+      outcome.message,
+      false,
+    );
+  }
+  if (frame.timeoutSeconds !== undefined && elapsed > frame.timeoutSeconds * 1000) {
+    frame.failure = { error: 'States.Timeout' };
+    frame.phase = 'fail';
+    // Service integrations report an empty cause; legacy Lambda ARNs none.
+    const cause = info.legacyLambda ? undefined : '';
+    frame.failure = cause === undefined ? { error: 'States.Timeout' } : { error: 'States.Timeout', cause };
+    return failedEvent(
+      rt,
+      frame,
+      info.legacyLambda,
+      info.resource,
+      info.resourceType,
+      'States.Timeout',
+      undefined,
+      true,
+    );
+  }
+  if (frame.heartbeatSeconds !== undefined && elapsed > frame.heartbeatSeconds * 1000) {
+    frame.failure = { error: 'States.HeartbeatTimeout' };
+    frame.phase = 'fail';
+    return failedEvent(
+      rt,
+      frame,
+      info.legacyLambda,
+      info.resource,
+      info.resourceType,
+      'States.HeartbeatTimeout',
+      undefined,
+      true,
+    );
+  }
+  if (outcome.kind === 'failed') {
+    frame.failure =
+      outcome.cause === undefined ? { error: outcome.error } : { error: outcome.error, cause: outcome.cause };
+    frame.phase = 'fail';
+    return failedEvent(
+      rt,
+      frame,
+      info.legacyLambda,
+      info.resource,
+      info.resourceType,
+      outcome.error,
+      outcome.cause,
+      false,
+    );
+  }
+  const output = outcome.output;
+  if (exceedsPayloadLimit(output)) {
+    const who = info.legacyLambda ? state.resource : state.name;
+    frame.failure = {
+      error: 'States.DataLimitExceeded',
+      cause: `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    };
+    frame.phase = 'fail';
+    return failedEvent(
+      rt,
+      frame,
+      info.legacyLambda,
+      info.resource,
+      info.resourceType,
+      frame.failure.error ?? '',
+      frame.failure.cause,
+      false,
+    );
+  }
+  const event = info.legacyLambda
+    ? emit(rt, frame, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', {
+        output,
+        outputDetails: NOT_TRUNCATED,
+      })
+    : emit(rt, frame, 'TaskSucceeded', 'taskSucceededEventDetails', {
+        output,
+        outputDetails: NOT_TRUNCATED,
+        resource: info.resource,
+        resourceType: info.resourceType,
+      });
+  try {
+    frame.output = finishTask(frame, state, output, environmentOf(rt, frame));
+    frame.next = state.next;
+    frame.phase = 'exit';
+  } catch (thrown) {
+    frame.failure = failureFrom(thrown, frame);
+    frame.phase = 'fail';
+  }
+  return event;
+}
+
+function failedEvent(
+  rt: Runtime,
+  frame: Frame,
+  legacyLambda: boolean,
+  resource: string,
+  resourceType: string,
+  error: string,
+  cause: string | undefined,
+  timedOut: boolean,
+): HistoryEvent {
+  const suffix = timedOut ? 'TimedOut' : 'Failed';
+  if (legacyLambda) {
+    return emit(rt, frame, `LambdaFunction${suffix}`, `lambdaFunction${suffix}EventDetails`, {
+      cause,
+      error,
+    });
+  }
+  return emit(rt, frame, `Task${suffix}`, `task${suffix}EventDetails`, {
+    cause,
+    error,
+    resource,
+    resourceType,
+  });
+}
+
+/** ResultSelector → ResultPath → OutputPath on a task's result; throws on path failures. */
+export function finishTask(
+  frame: Frame,
+  state: TaskState,
+  result: JsonValue,
+  env: PathEnvironment,
+): JsonValue {
+  const selected =
+    state.resultSelector === undefined ? result : applyPayload(state.resultSelector, result, env);
+  const combined = applyResultPath(state.resultPath, frame.input, selected);
+  return applyOutputPath(state.outputPath, combined, env);
+}
