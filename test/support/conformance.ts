@@ -31,7 +31,9 @@ export function conformanceCases(): readonly ConformanceCase[] {
         throw new Error(`${file}: a conformance case is a JSON object`);
       }
       const record = raw as Record<string, unknown>;
-      const needs = Array.isArray(record['needs']) ? record['needs'].filter((n): n is string => typeof n === 'string') : [];
+      const needs = Array.isArray(record['needs'])
+        ? record['needs'].filter((n): n is string => typeof n === 'string')
+        : [];
       return {
         file,
         name: typeof record['name'] === 'string' ? record['name'] : file,

@@ -1,0 +1,106 @@
+import type { PropertyNode, StringNode, ValueNode } from '../ast';
+import type { State } from '../model';
+import { CHOICE_OPERATORS } from './choiceOperators';
+import type { FieldSite, RuleContext } from './context';
+
+/**
+ * The strings of a JSONPath state that Step Functions evaluates, with what each must hold:
+ * - `path`: a path over the input, the context or a variable (InputPath, OutputPath, Variable, ...Path operators);
+ * - `reference`: a path naming one node (ItemsPath and the ...Path fields);
+ * - `resultPath`: a reference path over the input, or null (ResultPath);
+ * - `payload`: under a `.$` key of a payload template: a path or an intrinsic call;
+ * - `errorPath`: ErrorPath and CausePath of Fail, which take a path or an intrinsic call.
+ */
+export type ExpressionRole = 'path' | 'reference' | 'resultPath' | 'payload' | 'errorPath';
+
+export interface ExpressionSite {
+  readonly role: ExpressionRole;
+  /** The field as users know it: `InputPath`, `Variable`, `Payload.$`. */
+  readonly field: string;
+  readonly property: PropertyNode;
+  /** The value: a string, or whatever else was written (the rules say what they expect). */
+  readonly value: ValueNode;
+}
+
+const STATE_PATH_FIELDS: ReadonlyMap<string, ExpressionRole> = new Map<string, ExpressionRole>([
+  ['InputPath', 'path'],
+  ['OutputPath', 'path'],
+  ['ResultPath', 'resultPath'],
+  ['ItemsPath', 'reference'],
+  ['TimeoutSecondsPath', 'reference'],
+  ['HeartbeatSecondsPath', 'reference'],
+  ['SecondsPath', 'reference'],
+  ['TimestampPath', 'reference'],
+  ['MaxConcurrencyPath', 'reference'],
+  ['ToleratedFailureCountPath', 'reference'],
+  ['ToleratedFailurePercentagePath', 'reference'],
+  ['ErrorPath', 'errorPath'],
+  ['CausePath', 'errorPath'],
+]);
+
+/** Fields whose objects are payload templates (their `.$` keys are evaluated). */
+const TEMPLATE_FIELDS: ReadonlySet<string> = new Set([
+  'Parameters',
+  'ResultSelector',
+  'ItemSelector',
+  'Credentials',
+  'Assign',
+]);
+
+const cache = new WeakMap<State, readonly ExpressionSite[]>();
+
+export function expressionSitesOf(context: RuleContext, state: State): readonly ExpressionSite[] {
+  const cached = cache.get(state);
+  if (cached !== undefined) return cached;
+  const sites = context.languageOf(state) === 'JSONPath' ? collect(context.sitesOf(state), state) : [];
+  cache.set(state, sites);
+  return sites;
+}
+
+function collect(fieldSites: readonly FieldSite[], state: State): ExpressionSite[] {
+  const sites: ExpressionSite[] = [];
+  for (const site of fieldSites) {
+    const property = site.property;
+    if (property === undefined) continue;
+    const role = roleOf(site, state);
+    if (role !== undefined) sites.push({ role, field: property.key.value, property, value: site.value });
+  }
+  return sites;
+}
+
+function roleOf(site: FieldSite, state: State): ExpressionRole | undefined {
+  const { path } = site;
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  if (path.length === 1) {
+    const role = STATE_PATH_FIELDS.get(key);
+    if (role === 'errorPath' && state.type !== 'Fail') return undefined;
+    return role;
+  }
+  if (key.endsWith('.$') && isInTemplate(path)) return 'payload';
+  const first = path[0];
+  if (first === 'Catch' && path.length === 3 && key === 'ResultPath') return 'resultPath';
+  if (first === 'Choices' && state.type === 'Choice') {
+    if (key === 'Variable') return 'path';
+    if (key.endsWith('Path') && CHOICE_OPERATORS.get(key) === 'path') return 'path';
+  }
+  if (first === 'ItemReader' && path.length === 3 && path[1] === 'ReaderConfig' && key === 'MaxItemsPath')
+    return 'reference';
+  if (first === 'ItemBatcher' && path.length === 2 && key.endsWith('Path')) return 'reference';
+  return undefined;
+}
+
+/** Inside Parameters, ResultSelector, ItemSelector, Credentials, Assign (also of choice rules and catchers), ItemReader/ResultWriter Parameters or ItemBatcher BatchInput. */
+function isInTemplate(path: readonly (string | number)[]): boolean {
+  const [first, second, third] = path;
+  if (typeof first !== 'string') return false;
+  if (TEMPLATE_FIELDS.has(first)) return true;
+  if ((first === 'Catch' || first === 'Choices') && typeof second === 'number' && third === 'Assign')
+    return true;
+  if ((first === 'ItemReader' || first === 'ResultWriter') && second === 'Parameters') return true;
+  return first === 'ItemBatcher' && second === 'BatchInput';
+}
+
+export function asString(value: ValueNode): StringNode | undefined {
+  return value.kind === 'string' ? value : undefined;
+}

@@ -1,0 +1,24 @@
+import type { StringNode } from '../ast';
+import { parseIntrinsicCached, type IntrinsicParseResult } from '../intrinsics';
+import type { State } from '../model';
+import { classifyPayloadString } from '../paths';
+import type { RuleContext } from './context';
+import { asString, expressionSitesOf, type ExpressionSite } from './expressionSites';
+
+export interface IntrinsicSite {
+  readonly site: ExpressionSite;
+  readonly node: StringNode;
+  readonly parsed: IntrinsicParseResult;
+}
+
+/** Intrinsic calls where Step Functions evaluates them: `.$` values of payload templates, and Fail's ErrorPath/CausePath. */
+export function intrinsicSitesOf(context: RuleContext, state: State): IntrinsicSite[] {
+  const found: IntrinsicSite[] = [];
+  for (const site of expressionSitesOf(context, state)) {
+    if (site.role !== 'payload' && site.role !== 'errorPath') continue;
+    const node = asString(site.value);
+    if (node === undefined || classifyPayloadString(node.value) !== 'intrinsic') continue;
+    found.push({ site, node, parsed: parseIntrinsicCached(node.value) });
+  }
+  return found;
+}

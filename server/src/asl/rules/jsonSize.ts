@@ -1,0 +1,65 @@
+import type { ValueNode } from '../ast';
+
+/**
+ * The size in bytes of a value written as compact JSON (UTF-8), without building the text:
+ * what Step Functions counts for its size quotas. Stops counting once past `limit`.
+ */
+export function compactJsonSize(node: ValueNode, limit: number): number {
+  let size = 0;
+  const stack: ValueNode[] = [node];
+  for (let current = stack.pop(); current !== undefined && size <= limit; current = stack.pop()) {
+    switch (current.kind) {
+      case 'object':
+        size += 2 + Math.max(0, current.properties.length - 1);
+        for (const property of current.properties) {
+          size += stringSize(property.key.value) + 1;
+          if (property.value === undefined) size += 4;
+          else stack.push(property.value);
+        }
+        break;
+      case 'array':
+        size += 2 + Math.max(0, current.items.length - 1);
+        for (const item of current.items) stack.push(item);
+        break;
+      case 'string':
+        size += stringSize(current.value);
+        break;
+      default:
+        size += String(current.value).length;
+    }
+  }
+  return size;
+}
+
+/** UTF-8 bytes of a JSON string literal, quotes and escapes included. */
+export function stringSize(text: string): number {
+  let size = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) size += 2;
+    else if (c < 0x20) size += 6;
+    else if (c < 0x80) size += 1;
+    else if (c < 0x800) size += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      size += 4;
+      i++;
+    } else size += 3;
+  }
+  return size;
+}
+
+/** UTF-8 bytes of a text as it stands. */
+export function utf8Size(text: string): number {
+  let size = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) size += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair: 2 units, 4 bytes.
+      size += 2;
+      i++;
+    } else size += 2;
+  }
+  return size;
+}

@@ -1,0 +1,107 @@
+import jsonata from 'jsonata';
+import type { StringNode } from '../ast';
+import { isRecord } from '../../guards';
+import type { FieldSite, RuleContext } from './context';
+import type { State } from '../model';
+
+/** A `{% ... %}` string of a JSONata state, with where its expression starts inside the value. */
+export interface JsonataSite {
+  readonly site: FieldSite;
+  readonly node: StringNode;
+  /** The text between `{%` and `%}`. */
+  readonly expression: string;
+  /** Index in the string value where `expression` starts (2: after `{%`). */
+  readonly start: number;
+}
+
+export type JsonataParse =
+  | { readonly ok: true; readonly ast: unknown }
+  | { readonly ok: false; readonly message: string; readonly start: number; readonly end: number };
+
+/** Every `{% %}` string in a JSONata state's fields (Comment excluded: it is free text). */
+export function jsonataSitesOf(context: RuleContext, state: State): JsonataSite[] {
+  if (context.languageOf(state) !== 'JSONata') return [];
+  const found: JsonataSite[] = [];
+  for (const site of context.sitesOf(state)) {
+    if (site.value.kind !== 'string' || site.path[site.path.length - 1] === 'Comment') continue;
+    const value = site.value.value;
+    if (!value.startsWith('{%') || !value.endsWith('%}') || value.length < 4) continue;
+    found.push({ site, node: site.value, expression: value.slice(2, -2), start: 2 });
+  }
+  return found;
+}
+
+/** Parses are shared between rules and validations: the same expression text parses the same. */
+const cache = new Map<string, JsonataParse>();
+const CACHE_LIMIT = 5000;
+
+export function parseJsonata(expression: string): JsonataParse {
+  const cached = cache.get(expression);
+  if (cached !== undefined) return cached;
+  const result = parseFresh(expression);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(expression, result);
+  return result;
+}
+
+function parseFresh(expression: string): JsonataParse {
+  if (expression.trim() === '') {
+    return { ok: false, message: 'The expression is empty', start: 0, end: expression.length };
+  }
+  try {
+    return { ok: true, ast: jsonata(expression).ast() };
+  } catch (error) {
+    // jsonata reports the offset just past the offending token.
+    const position =
+      isRecord(error) && typeof error['position'] === 'number' ? error['position'] : expression.length;
+    const token =
+      isRecord(error) && typeof error['token'] === 'string' && error['token'] !== '(end)'
+        ? error['token']
+        : '';
+    // jsonata throws plain objects ({ code, position, token, message }), not Error instances.
+    const message =
+      isRecord(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
+    const end = Math.min(expression.length, Math.max(0, position));
+    const start = token === '' ? Math.max(0, end - 1) : Math.max(0, end - token.length);
+    return { ok: false, message, start, end: Math.max(end, start) };
+  }
+}
+
+/** A `$states.<field>` read in an expression, with the field name's offsets in the expression. */
+export interface StatesFieldRead {
+  readonly field: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every `$states.x` in a parsed expression. */
+export function statesFieldReads(ast: unknown): StatesFieldRead[] {
+  const reads: StatesFieldRead[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    if (!isRecord(node)) return;
+    const steps = node['steps'];
+    if (node['type'] === 'path' && Array.isArray(steps)) {
+      const [first, second] = steps as unknown[];
+      if (
+        isRecord(first) &&
+        first['type'] === 'variable' &&
+        first['value'] === 'states' &&
+        isRecord(second)
+      ) {
+        const field = second['value'];
+        const position = second['position'];
+        if (second['type'] === 'name' && typeof field === 'string' && typeof position === 'number') {
+          reads.push({ field, start: position - field.length, end: position });
+        }
+      }
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') visit(value, depth + 1);
+  };
+  visit(ast, 0);
+  return reads;
+}

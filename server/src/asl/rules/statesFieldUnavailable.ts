@@ -1,0 +1,52 @@
+import type { FieldSite } from './context';
+import type { State } from '../model';
+import { jsonataSitesOf, parseJsonata, statesFieldReads } from './jsonataExpressions';
+import { RULE_MESSAGES } from './messages';
+import type { Rule } from './rule';
+
+const HAS_RESULT: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
+
+/** Where each field of `$states` has a value: input and context everywhere, the rest in a few places. */
+function availability(state: State, site: FieldSite, field: string): 'ok' | 'unknown' | 'unavailable' {
+  const [first, , third] = site.path;
+  switch (field) {
+    case 'input':
+    case 'context':
+      return 'ok';
+    case 'result':
+      return HAS_RESULT.has(state.type ?? '') && (first === 'Output' || first === 'Assign')
+        ? 'ok'
+        : 'unavailable';
+    case 'errorOutput':
+      return first === 'Catch' && (third === 'Output' || third === 'Assign') ? 'ok' : 'unavailable';
+    default:
+      return 'unknown';
+  }
+}
+
+/** `$states.result` exists only after a Task, Parallel or Map ran; `$states.errorOutput` only in a catcher. */
+export const statesFieldUnavailable: Rule = {
+  code: 'ASL-STATES-FIELD-UNAVAILABLE',
+  severity: 'error',
+  description:
+    "$states.result and $states.errorOutput may only be read where they exist (Output/Assign of Task, Parallel and Map; a catcher's Output/Assign).",
+  check: (context, report) => {
+    for (const state of context.model.states) {
+      for (const found of jsonataSitesOf(context, state)) {
+        const parsed = parseJsonata(found.expression);
+        if (!parsed.ok) continue;
+        for (const read of statesFieldReads(parsed.ast)) {
+          const verdict = availability(state, found.site, read.field);
+          if (verdict === 'ok') continue;
+          const span = context.spanIn(found.node, found.start + read.start, found.start + read.end);
+          report(
+            span,
+            verdict === 'unknown'
+              ? RULE_MESSAGES.statesFieldUnknown(read.field)
+              : RULE_MESSAGES.statesFieldUnavailable(read.field, state.type ?? 'this'),
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,111 @@
+import type { StringNode } from '../ast';
+import { isRecord } from '../../guards';
+import { parseIntrinsicCached, type IntrinsicArgument } from '../intrinsics';
+import type { State } from '../model';
+import { classifyPayloadString, parsePathCached } from '../paths';
+import type { RuleContext } from './context';
+import { asString, expressionSitesOf } from './expressionSites';
+import { jsonataSitesOf, parseJsonata } from './jsonataExpressions';
+
+/** A read of a workflow variable: `$name` in a path, an intrinsic argument or a JSONata expression. */
+export interface VariableUse {
+  readonly name: string;
+  readonly node: StringNode;
+  /** The characters of `$name` inside the string value. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every variable a state reads, in both query languages. */
+export function variableUsesOf(context: RuleContext, state: State): VariableUse[] {
+  const uses: VariableUse[] = [];
+  for (const site of expressionSitesOf(context, state)) {
+    const node = asString(site.value);
+    if (node === undefined) continue;
+    const kind = classifyPayloadString(node.value);
+    if (kind === 'variable-path') {
+      const parsed = parsePathCached(node.value);
+      if (parsed.ok && parsed.path.root.kind === 'variable') {
+        const root = parsed.path.root;
+        uses.push({ name: root.name, node, start: root.offset, end: root.offset + root.length });
+      }
+    } else if (kind === 'intrinsic') {
+      const parsed = parseIntrinsicCached(node.value);
+      if (parsed.ok) collectIntrinsic(parsed.call.args, node, uses, 0);
+    }
+  }
+  for (const found of jsonataSitesOf(context, state)) {
+    const parsed = parseJsonata(found.expression);
+    if (!parsed.ok) continue;
+    for (const read of freeVariables(parsed.ast)) {
+      uses.push({
+        name: read.name,
+        node: found.node,
+        start: found.start + read.start,
+        end: found.start + read.end,
+      });
+    }
+  }
+  return uses;
+}
+
+function collectIntrinsic(
+  args: readonly IntrinsicArgument[],
+  node: StringNode,
+  uses: VariableUse[],
+  depth: number,
+): void {
+  if (depth > 20) return;
+  for (const arg of args) {
+    if (arg.kind === 'call') collectIntrinsic(arg.args, node, uses, depth + 1);
+    else if (arg.kind === 'path' && arg.path.root.kind === 'variable') {
+      const root = arg.path.root;
+      uses.push({ name: root.name, node, start: root.offset, end: root.offset + root.length });
+    }
+  }
+}
+
+interface JsonataRead {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The variables a JSONata expression reads from outside: `$name` values, leaving out `$` and
+ * `$$`, `$states`, function names in calls, and every name the expression binds itself
+ * (`$x := ...`, lambda parameters) — wherever it binds them, to stay on the safe side.
+ */
+function freeVariables(ast: unknown): JsonataRead[] {
+  const bound = new Set<string>();
+  const reads: JsonataRead[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200) return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    if (!isRecord(node)) return;
+    const type = node['type'];
+    if (type === 'bind' && isRecord(node['lhs']) && typeof node['lhs']['value'] === 'string')
+      bound.add(node['lhs']['value']);
+    if (type === 'lambda' && Array.isArray(node['arguments'])) {
+      for (const argument of node['arguments'] as unknown[]) {
+        if (isRecord(argument) && typeof argument['value'] === 'string') bound.add(argument['value']);
+      }
+    }
+    if (type === 'variable' && typeof node['value'] === 'string' && typeof node['position'] === 'number') {
+      const name = node['value'];
+      const position = node['position'];
+      if (name !== '' && name !== '$' && name !== 'states')
+        reads.push({ name, start: position - name.length - 1, end: position });
+    }
+    for (const [key, value] of Object.entries(node)) {
+      // A call's procedure names a function (built-in or bound), not a variable read.
+      if (key === 'procedure' && (type === 'function' || type === 'partial')) continue;
+      if (typeof value === 'object') visit(value, depth + 1);
+    }
+  };
+  visit(ast, 0);
+  return reads.filter((read) => !bound.has(read.name));
+}
