@@ -32,6 +32,11 @@ if (tiers.includes('webview')) {
   const setup = spawnSync('bash', [join(root, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
+// The lsp tier also drives the server from Neovim, the second editor the issue names.
+if (tiers.includes('lsp')) {
+  const setup = spawnSync('bash', [join(root, 'scripts', 'ensure-neovim.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
+}
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(2);

@@ -60,6 +60,8 @@ function startSession(
 /** The workflow a command acts on: the resource a menu passed, else the active ASL editor's document. */
 function targetOf(resource: unknown): vscode.Uri | undefined {
   if (resource instanceof vscode.Uri) return resource;
+  // Code lenses of the language server pass the document's URI as a string.
+  if (typeof resource === 'string') return vscode.Uri.parse(resource);
   const document = activeAslDocument();
   if (document !== undefined) return document.uri;
   void vscode.window.showErrorMessage(

@@ -12,24 +12,43 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { outlineStates, validate } from './asl';
 import { toLspDiagnostic, toStateTreeNode } from './lsp/convert';
+import { DiagnosticsScheduler } from './lsp/diagnosticsScheduler';
 import { DocumentCache } from './lsp/documentCache';
+import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
 import { StateTreeRequest, type StateTreeResult } from './protocol';
 import { readSettings, type Settings } from './lsp/settings';
+import { isRecord } from './guards';
+
+/** Validation waits this long after the last change, so typing is not slowed by it. */
+const DIAGNOSTICS_DELAY_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new DocumentCache();
 let settings: Settings = readSettings(undefined);
 let canPullConfiguration = false;
+/** Documents opened but not yet validated: their first diagnostics are not delayed. */
+const justOpened = new Set<string>();
 
 function analyze(document: TextDocument) {
   return cache.get(document.uri, document.languageId, document.version, () => document.getText());
 }
 
+const scheduler = new DiagnosticsScheduler(
+  DIAGNOSTICS_DELAY_MS,
+  (uri) => documents.get(uri)?.version,
+  (uri) => {
+    const document = documents.get(uri);
+    if (document !== undefined) publishDiagnostics(document);
+  },
+);
+
 function publishDiagnostics(document: TextDocument): void {
   const { parsed } = analyze(document);
   const diagnostics = settings.validationEnabled
-    ? validate(parsed).map((d) => toLspDiagnostic(parsed.lines, document.uri, d))
+    ? validate(parsed, { disabledRules: settings.disabledRules }).map((d) =>
+        toLspDiagnostic(parsed.lines, document.uri, d),
+      )
     : [];
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
@@ -37,7 +56,7 @@ function publishDiagnostics(document: TextDocument): void {
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES },
     serverInfo: { name: 'stepwise-language-server' },
   };
 });
@@ -58,15 +77,19 @@ connection.onDidChangeConfiguration((change) => {
     return;
   }
   const all: unknown = change.settings;
-  settings = readSettings(
-    typeof all === 'object' && all !== null ? (all as Record<string, unknown>)['stepwise'] : undefined,
-  );
+  settings = readSettings(isRecord(all) ? all['stepwise'] : undefined);
   documents.all().forEach(publishDiagnostics);
 });
 
-// onDidChangeContent also fires when a document opens, so opening needs no handler of its own.
-documents.onDidChangeContent((event) => publishDiagnostics(event.document));
+documents.onDidOpen((event) => justOpened.add(event.document.uri));
+// onDidChangeContent also fires when a document opens, right after onDidOpen.
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  scheduler.schedule({ uri, version: event.document.version }, justOpened.delete(uri));
+});
 documents.onDidClose((event) => {
+  scheduler.cancel(event.document.uri);
+  justOpened.delete(event.document.uri);
   cache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -78,7 +101,7 @@ connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
   }
   const { parsed, model } = analyze(document);
   const outline = outlineStates(model);
-  const diagnostics = validate(parsed);
+  const diagnostics = validate(parsed, { disabledRules: settings.disabledRules });
   return {
     version: document.version,
     startAt: outline?.startAt ?? null,
@@ -88,5 +111,8 @@ connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
   };
 });
 
+registerFeatures({ connection, documents, analyze });
+
+connection.onShutdown(() => scheduler.dispose());
 documents.listen(connection);
 connection.listen();
