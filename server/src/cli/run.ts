@@ -1,4 +1,5 @@
 import { OUTLINE_USAGE, outlineCommand } from './outline';
+import { RUN_USAGE, runCommand } from './runCommand';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
@@ -15,6 +16,11 @@ const VERBS: Readonly<Record<string, Verb>> = {
     run: validateCommand,
   },
   outline: { summary: 'print the states of a workflow as a tree', usage: OUTLINE_USAGE, run: outlineCommand },
+  run: {
+    summary: 'run a workflow locally and print its states and result',
+    usage: RUN_USAGE,
+    run: runCommand,
+  },
 };
 
 function mainUsage(): string {

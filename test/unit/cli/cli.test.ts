@@ -1,35 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../../server/src/cli/run';
-import type { CliIo } from '../../../server/src/cli/io';
+import { cli } from '../../support/cli';
 import { assertGolden } from '../../support/golden';
 
 const root = path.join(__dirname, '..', '..', '..');
 const example = 'examples/account-processing/account-processing';
 const fixture = (name: string) => path.relative(root, path.join(__dirname, 'fixtures', name));
-
-interface Captured {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-/** Runs the CLI in-process with real files (relative to the repository root) and captured output. */
-async function cli(...args: string[]): Promise<Captured> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readFile: (file) => readFile(path.resolve(root, file), 'utf8'),
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    isTty: false,
-  };
-  const code = await runCli(io, args, '9.9.9');
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('stepwise CLI', () => {
   test('--help lists the commands; no arguments is help too', async () => {

@@ -1,0 +1,37 @@
+/**
+ * The world as the engine's ports see it when the CLI runs a workflow: crypto for ids and
+ * random numbers, the file system for the distributed Map's ItemReader and ResultWriter.
+ */
+import { randomUUID, randomInt } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { FileLocation, FileStore } from '../engine/files';
+import type { Clock, IdSource, RandomSource } from '../engine/ports';
+
+/** Wall-clock time: Wait states and Retry intervals take as long as they say (the debugger's `clock: real`). */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+export const nodeIds: IdSource = { uuid: () => randomUUID() };
+
+/** 48 random bits scaled into [0, 1). */
+export const nodeRandom: RandomSource = { next: () => randomInt(2 ** 48) / 2 ** 48 };
+
+/**
+ * ItemReader and ResultWriter locations on disk: `bucket/key` under the workflow's folder, or
+ * the key alone when the bucket is empty (a path relative to the folder, or absolute).
+ */
+export function createNodeFileStore(baseDirectory: string): FileStore {
+  const pathOf = (location: FileLocation) =>
+    resolve(baseDirectory, location.bucket === '' ? location.key : `${location.bucket}/${location.key}`);
+  return {
+    read: (location) => readFile(pathOf(location), 'utf8'),
+    async write(location, content) {
+      const path = pathOf(location);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+    },
+  };
+}

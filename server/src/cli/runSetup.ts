@@ -1,0 +1,114 @@
+import { basename, dirname, resolve } from 'node:path';
+import type { JsonValue, TaskRunner } from '../engine';
+import {
+  composeTaskRunners,
+  createHandlerRunner,
+  createMockRunner,
+  functionExportNames,
+  handlerConfigFromExports,
+  importModule,
+  parseHandlerConfig,
+  parseJson,
+  parseMockConfig,
+  selectTestCase,
+  type HandlerConfig,
+  type SelectiveTaskRunner,
+} from '../engine/tasks';
+import type { IdSource } from '../engine/ports';
+import { UsageError, type CliIo } from './io';
+import type { InputSource, RunOptions } from './runOptions';
+
+/** A file given on the command line that cannot be used: its problems, one per line. */
+export class RunSetupError extends Error {
+  override readonly name = 'RunSetupError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}: ${problems.join(' ')}`);
+  }
+}
+
+/** The execution input: `--input`, `--input-file`, or `{}` as Step Functions uses when none is given. */
+export async function readInput(io: CliIo, source: InputSource): Promise<JsonValue> {
+  if (source.kind === 'none') return {};
+  if (source.kind === 'inline') return parseJsonOption(source.text, "option '--input'");
+  return parseJsonOption(await readText(io, source.path), `'${source.path}'`);
+}
+
+export interface TaskRunnerPorts {
+  readonly ids: IdSource;
+  readonly now: () => number;
+}
+
+/**
+ * The Task runner of a run: the test case of `--mocks` first, then the `--handlers` modules.
+ * Handler modules are user code; the CLI runs what its user points it at.
+ */
+export async function taskRunnerFor(
+  io: CliIo,
+  options: RunOptions,
+  stateMachineName: string,
+  ports: TaskRunnerPorts,
+): Promise<TaskRunner> {
+  let mocks: SelectiveTaskRunner | undefined;
+  if (options.mocks !== undefined) {
+    const parsed = parseMockConfig(await readText(io, options.mocks.file));
+    if (parsed.kind === 'invalid') throw new RunSetupError(options.mocks.file, parsed.problems);
+    const selected = selectTestCase(parsed.config, stateMachineName, options.mocks.testCase);
+    if (selected.kind === 'missing') throw new RunSetupError(options.mocks.file, [selected.message]);
+    mocks = createMockRunner(selected.mocks);
+  }
+  let handlers: SelectiveTaskRunner | undefined;
+  if (options.handlers !== undefined) {
+    handlers = createHandlerRunner(await handlerConfigOf(io, options.handlers), {
+      baseDirectory: dirname(resolve(options.handlers)),
+      ids: ports.ids,
+      now: ports.now,
+    });
+  }
+  return composeTaskRunners({ ...(mocks && { mocks }), ...(handlers && { handlers }) });
+}
+
+const MODULE_FILE = /\.[cm]?js$/i;
+
+/** A handlers file (JSON), or a module whose function exports are the handlers. */
+async function handlerConfigOf(io: CliIo, file: string): Promise<HandlerConfig> {
+  if (!MODULE_FILE.test(file)) {
+    const parsed = parseHandlerConfig(await readText(io, file));
+    if (parsed.kind === 'invalid') throw new RunSetupError(file, parsed.problems);
+    return parsed.config;
+  }
+  let namespace: unknown;
+  try {
+    namespace = await importModule(resolve(file));
+  } catch (error) {
+    throw new RunSetupError(file, [
+      `The handlers module could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
+  }
+  const names = functionExportNames(namespace);
+  if (names.length === 0) throw new RunSetupError(file, ['The handlers module exports no functions.']);
+  return handlerConfigFromExports(`./${basename(file)}`, names);
+}
+
+/** A file's text without a byte order mark; an unreadable file is a usage error naming it. */
+export async function readText(io: CliIo, file: string): Promise<string> {
+  try {
+    const text = await io.readFile(file);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new UsageError(`cannot read '${file}' (${reason})`);
+  }
+}
+
+function parseJsonOption(text: string, what: string): JsonValue {
+  try {
+    return parseJson(text);
+  } catch (error) {
+    throw new UsageError(
+      `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

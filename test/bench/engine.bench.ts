@@ -1,0 +1,319 @@
+/**
+ * npm run bench:engine — Stepwise's engine against aws-local-stepfunctions (the anchor), side by
+ * side in the same run, on issue 5's workloads:
+ *   1. definition load + validate for 1,000 states (cold: first call in the process; warm: median);
+ *   2. in process: one execution per run, Stepwise with the debugger's per-state hook installed
+ *      (an observer of every state entered and exited), the anchor with its default options;
+ *   3. whole process: `node dist/cli.js run FILE --json` against a script that runs the anchor
+ *      with its default validation (what a user waits for), with each process's peak RSS.
+ * A script, not a test: it prints numbers and the targets they are held to; it fails (exit 1)
+ * only when an engine gives a wrong answer.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildModel, hasErrors, parseDocument, toValue, validate } from '../../server/src/asl';
+import {
+  compileDefinition,
+  createExecution,
+  createVirtualClock,
+  type CompiledMachine,
+  type JsonValue,
+  type StateObserver,
+  type TaskRunner,
+} from '../../server/src/engine';
+import { createHandlerRunner, isJsonValue, parseHandlerConfig } from '../../server/src/engine/tasks';
+import { loadAnchorPolyfill, prepareAnchor, runAnchor, validateWithAnchor } from './anchor';
+import { WORKLOADS, type Workload } from './engineWorkloads';
+import { asJson, generateWorkflow } from './generate';
+
+const root = path.join(__dirname, '..', '..');
+const benchDir = __dirname;
+const echoModule = path.join(benchDir, 'handlers', 'echo.mjs');
+/** Maps the Tasks' function ARN to echo.mjs; both engines call that same module. */
+const handlersFile = path.join(benchDir, 'handlers', 'handlers.json');
+const IN_PROCESS_RUNS = 5;
+const PROCESS_RUNS = 3;
+const TARGET_RATIO = 5;
+const TARGET_MAP_RSS_MB = 150;
+const TARGET_LOAD_MS = 50;
+
+let wrongAnswers = 0;
+
+/** Collects garbage between measured runs when node runs with --expose-gc. */
+function gc(): void {
+  globalThis.gc?.();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function timed(fn: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function table(rows: readonly (readonly string[])[]): void {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
+  for (const [index, row] of rows.entries()) {
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+        .join('  '),
+    );
+    if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log();
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+const perSecond = (count: number, millis: number) =>
+  `${Math.round((count / millis) * 1000).toLocaleString('en')}/s`;
+const ratio = (anchor: number, stepwise: number) => `${(anchor / stepwise).toFixed(1)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+// ---------------------------------------------------------------------------------------------
+// 1. Definition load + validate, 1,000 states
+
+function stepwiseLoad(text: string): CompiledMachine {
+  const parsed = parseDocument(text, 'json');
+  buildModel(parsed);
+  if (hasErrors(validate(parsed))) throw new Error('The generated workflow does not validate.');
+  const value = parsed.root === undefined ? undefined : toValue(parsed.root);
+  if (!isJsonValue(value)) throw new Error('The generated workflow is not JSON.');
+  return compileDefinition(value);
+}
+
+function anchorLoad(text: string): void {
+  const definition: unknown = JSON.parse(text);
+  if (typeof definition !== 'object' || definition === null) throw new Error('not an object');
+  validateWithAnchor(definition as Record<string, unknown>);
+}
+
+async function loadAndValidate(): Promise<boolean> {
+  const text = asJson(generateWorkflow(1000));
+  const stepwiseCold = await timed(() => stepwiseLoad(text));
+  const anchorCold = await timed(() => anchorLoad(text));
+  const stepwiseWarm = median(await repeat(15, () => stepwiseLoad(text)));
+  const anchorWarm = median(await repeat(5, () => anchorLoad(text)));
+  console.log(
+    'Definition load + validate, 1,000 states (parse, model, validate, compile; the anchor: JSON.parse + constructor)',
+  );
+  table([
+    ['', 'Stepwise ms', 'anchor ms', 'ratio'],
+    ['cold (first call)', ms(stepwiseCold), ms(anchorCold), ratio(anchorCold, stepwiseCold)],
+    ['warm (median)', ms(stepwiseWarm), ms(anchorWarm), ratio(anchorWarm, stepwiseWarm)],
+  ]);
+  return stepwiseCold <= TARGET_LOAD_MS;
+}
+
+async function repeat(times: number, fn: () => unknown): Promise<number[]> {
+  const results: number[] = [];
+  for (let i = 0; i < times; i++) results.push(await timed(fn));
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. In process
+
+function handlerRunner(): TaskRunner {
+  const parsed = parseHandlerConfig(readFileSync(handlersFile, 'utf8'));
+  if (parsed.kind !== 'ok') throw new Error(parsed.problems.join(' '));
+  const clock = createVirtualClock();
+  let n = 0;
+  return createHandlerRunner(parsed.config, {
+    baseDirectory: path.dirname(handlersFile),
+    ids: { uuid: () => `bench-${++n}` },
+    now: () => clock.now(),
+  });
+}
+
+function toJson(value: unknown): JsonValue {
+  if (!isJsonValue(value)) throw new Error('A workload is not JSON.');
+  return value;
+}
+
+interface Measured {
+  readonly millis: number;
+  readonly correct: boolean;
+}
+
+async function stepwiseInProcess(workload: Workload, runner: TaskRunner): Promise<Measured> {
+  const machine = compileDefinition(toJson(workload.definition));
+  const input = toJson(workload.input);
+  let states = 0;
+  const observer: StateObserver = {
+    stateEntered: () => {
+      states += 1;
+    },
+    stateExited: () => undefined,
+  };
+  const once = async () => {
+    states = 0;
+    const execution = createExecution(
+      machine,
+      input,
+      { workflowType: workload.type, stateMachineName: workload.id },
+      { clock: createVirtualClock(), taskRunner: runner, observer },
+    );
+    return execution.run();
+  };
+  const first = await once();
+  const correct =
+    first.status === 'SUCCEEDED' && workload.check(first.output) && states >= workload.transitions;
+  const times: number[] = [];
+  for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+    gc();
+    times.push(await timed(once));
+  }
+  return { millis: median(times), correct };
+}
+
+async function anchorInProcess(workload: Workload): Promise<Measured> {
+  const prepared = prepareAnchor(workload, (event) => Promise.resolve(event));
+  let correct: boolean;
+  try {
+    correct = workload.check(await runAnchor(prepared));
+  } catch {
+    correct = false;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+    gc();
+    times.push(await timed(() => runAnchor(prepared).catch(() => undefined)));
+  }
+  return { millis: median(times), correct };
+}
+
+async function inProcess(workloads: readonly Workload[]): Promise<boolean> {
+  const runner = handlerRunner();
+  const rows: string[][] = [['workload', 'Stepwise ms', 'Stepwise', 'anchor ms', 'anchor', 'ratio']];
+  let met = true;
+  for (const workload of workloads) {
+    const stepwise = await stepwiseInProcess(workload, runner);
+    const anchor = await anchorInProcess(workload);
+    if (!stepwise.correct) wrongAnswers += 1;
+    met &&= anchor.millis / stepwise.millis >= TARGET_RATIO;
+    rows.push([
+      `${workload.title} [${workload.type}]`,
+      ms(stepwise.millis) + (stepwise.correct ? '' : ' WRONG'),
+      perSecond(workload.transitions, stepwise.millis),
+      ms(anchor.millis) + (anchor.correct ? '' : ' (wrong)'),
+      perSecond(workload.transitions, anchor.millis),
+      ratio(anchor.millis, stepwise.millis),
+    ]);
+  }
+  console.log(
+    `In process: median of ${IN_PROCESS_RUNS} runs after one warm-up; Stepwise with a per-state observer installed`,
+  );
+  table(rows);
+  return met;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Whole process
+
+interface ProcessRun {
+  readonly millis: number;
+  readonly peakMb: number;
+  readonly correct: boolean;
+}
+
+function runProcess(args: readonly string[], workload: Workload): ProcessRun {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', path.join(benchDir, 'peakRss.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const millis = Number(process.hrtime.bigint() - start) / 1e6;
+  const peak = /BENCH_PEAK_RSS_KB=(\d+)/.exec(child.stderr);
+  let correct: boolean;
+  try {
+    const report = JSON.parse(child.stdout) as { status?: unknown; output?: unknown };
+    correct = report.status === 'SUCCEEDED' && workload.check(report.output);
+  } catch {
+    correct = false;
+  }
+  return { millis, peakMb: peak?.[1] === undefined ? Number.NaN : Number(peak[1]) / 1024, correct };
+}
+
+function measureProcess(args: readonly string[], workload: Workload): ProcessRun {
+  const runs = Array.from({ length: PROCESS_RUNS }, () => runProcess(args, workload));
+  return {
+    millis: median(runs.map((r) => r.millis)),
+    peakMb: Math.max(...runs.map((r) => r.peakMb)),
+    correct: runs.every((r) => r.correct),
+  };
+}
+
+function wholeProcess(workloads: readonly Workload[]): { ratios: boolean; mapRss: boolean } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'stepwise-bench-'));
+  const cli = path.join(root, 'dist', 'cli.js');
+  const rows: string[][] = [['workload', 'Stepwise ms', 'peak MB', 'anchor ms', 'peak MB', 'ratio']];
+  let ratios = true;
+  let mapRss = true;
+  try {
+    for (const workload of workloads) {
+      const file = path.join(dir, `${workload.id}.asl.json`);
+      const input = path.join(dir, `${workload.id}.input.json`);
+      writeFileSync(file, JSON.stringify(workload.definition, null, 2));
+      writeFileSync(input, JSON.stringify(workload.input));
+      const stepwiseArgs = [cli, 'run', file, '--input-file', input, '--json', '--type', workload.type];
+      if (workload.usesHandler) stepwiseArgs.push('--handlers', handlersFile);
+      const anchorArgs = [path.join(benchDir, 'anchorRun.mjs'), file, input];
+      if (workload.usesHandler) anchorArgs.push('--handler', echoModule);
+      const stepwise = measureProcess(stepwiseArgs, workload);
+      const anchor = measureProcess(anchorArgs, workload);
+      if (!stepwise.correct) wrongAnswers += 1;
+      ratios &&= anchor.millis / stepwise.millis >= TARGET_RATIO;
+      if (workload.id === 'map-inline') mapRss = stepwise.peakMb <= TARGET_MAP_RSS_MB;
+      rows.push([
+        workload.title,
+        ms(stepwise.millis) + (stepwise.correct ? '' : ' WRONG'),
+        stepwise.peakMb.toFixed(0),
+        ms(anchor.millis) + (anchor.correct ? '' : ' (wrong)'),
+        anchor.peakMb.toFixed(0),
+        ratio(anchor.millis, stepwise.millis),
+      ]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    `Whole process: node dist/cli.js run FILE --json vs node anchorRun.mjs FILE (median of ${PROCESS_RUNS}; peak RSS is the largest)`,
+  );
+  table(rows);
+  return { ratios, mapRss };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  await loadAnchorPolyfill();
+  console.log(
+    `Stepwise vs aws-local-stepfunctions 3.0.0 — Node ${process.version}, ${process.platform}/${process.arch}\n`,
+  );
+  const loadMet = await loadAndValidate();
+  const workloads = WORKLOADS.map((make) => make());
+  const inProcessMet = await inProcess(workloads);
+  const whole = wholeProcess(workloads);
+  console.log('Targets');
+  table([
+    ['target', 'result'],
+    [`≥ ${TARGET_RATIO}× the anchor in process, every workload`, verdict(inProcessMet)],
+    [`≥ ${TARGET_RATIO}× the anchor as a whole process, every workload`, verdict(whole.ratios)],
+    [`Map over 10,000 items ≤ ${TARGET_MAP_RSS_MB} MB peak RSS (stepwise run)`, verdict(whole.mapRss)],
+    [`load + validate ≤ ${TARGET_LOAD_MS} ms for 1,000 states (cold)`, verdict(loadMet)],
+  ]);
+  if (wrongAnswers > 0) {
+    console.log(`${wrongAnswers} Stepwise result(s) were wrong: the numbers above do not count.`);
+    process.exitCode = 1;
+  }
+}
+
+void main();
