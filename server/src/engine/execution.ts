@@ -8,6 +8,7 @@ import { emit } from './interpreter/emit';
 import { newFrame } from './interpreter/frames';
 import { NOT_TRUNCATED } from './interpreter/stateEvents';
 import { exceedsPayloadLimit } from './interpreter/size';
+import { emptyScope } from './variables/scope';
 import type { JsonValue } from './json';
 import type { StateObserver } from './observer';
 import type { Clock, IdSource, RandomSource, TaskRunner } from './ports';
@@ -149,7 +150,7 @@ export function createExecution(
     history: [],
     frames: [],
     invocations: {},
-    variables: {},
+    variables: emptyScope(false),
     result: undefined,
   };
   const execution = new Execution(machine, state, { ...ports, ids }, clock);
@@ -179,7 +180,7 @@ export function createExecution(
     return execution;
   }
   const root = machine.root;
-  state.frames.push(newFrame('machine', root.id, 0, false, undefined, root.startAt, input, 0));
+  state.frames.push(newFrame('machine', root.id, 0, false, undefined, root.startAt, input, 0, undefined));
   return execution;
 }
 

@@ -23,6 +23,9 @@ export type EventDetails = { readonly [field: string]: JsonValue | undefined };
 /** The fields of an event's details that AWS sends as JSON text. */
 const JSON_TEXT_FIELDS = new Set(['input', 'output', 'parameters']);
 
+/** `assignedVariables` maps each variable to its value as JSON text. */
+const JSON_TEXT_MEMBERS = 'assignedVariables';
+
 /** The event as the AWS API returns it: details under their key, payloads as JSON text. */
 export function toAwsHistoryEvent(event: HistoryEvent): { [key: string]: JsonValue } {
   const wire: { [key: string]: JsonValue } = {
@@ -35,9 +38,20 @@ export function toAwsHistoryEvent(event: HistoryEvent): { [key: string]: JsonVal
     const details: { [key: string]: JsonValue } = {};
     for (const [field, value] of Object.entries(event.details)) {
       if (value === undefined) continue;
-      details[field] = JSON_TEXT_FIELDS.has(field) ? JSON.stringify(value) : value;
+      details[field] = JSON_TEXT_FIELDS.has(field)
+        ? JSON.stringify(value)
+        : field === JSON_TEXT_MEMBERS
+          ? membersAsText(value)
+          : value;
     }
     wire[event.detailsKey] = details;
   }
   return wire;
+}
+
+function membersAsText(value: JsonValue): JsonValue {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const text: { [key: string]: JsonValue } = {};
+  for (const [name, member] of Object.entries(value)) text[name] = JSON.stringify(member);
+  return text;
 }

@@ -32,7 +32,11 @@ export type {
   QueryLanguage,
   StateType,
 } from './definition/types';
+export type { CompileOptions } from './definition/compile';
 export { compileDefinition } from './definition/compile';
+export type { JsonataLimits } from './jsonata/expression';
+export { DEFAULT_JSONATA_LIMITS } from './jsonata/expression';
+export type { VariableScope } from './state';
 export { DefinitionError } from './dataflow/refs';
 export type { ExecutionOptions, ExecutionPorts } from './execution';
 export { counterIds, createExecution, Execution, resumeExecution, seededRandom } from './execution';

@@ -16,13 +16,13 @@ export interface ExecutionState {
   readonly frames: Frame[];
   /** How many times each Task state has been invoked (mock files index responses by it). */
   readonly invocations: { [stateName: string]: number };
-  /** Workflow variables (issue 6): assigned at the Assign hook points. */
-  readonly variables: { [name: string]: JsonValue };
+  /** The machine's workflow variables (its top-level states' scope); kept after the end. */
+  readonly variables: VariableScope;
   /** Set when the execution has ended. */
   result: ExecutionResult | undefined;
 }
 
-export const EXECUTION_STATE_FORMAT = 'stepwise.execution/1';
+export const EXECUTION_STATE_FORMAT = 'stepwise.execution/2';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
@@ -47,6 +47,21 @@ export interface ExecutionResult {
   readonly output?: JsonValue;
   readonly error?: string;
   readonly cause?: string;
+}
+
+/**
+ * One scope's workflow variables. `values` holds every variable the scope can read, those of
+ * enclosing scopes included; it is replaced, never changed in place, in a branch or iteration,
+ * because it may be the very object its parent scope holds.
+ */
+export interface VariableScope {
+  values: { [name: string]: JsonValue };
+  /** Names this scope assigned itself; in a branch or iteration, the others are read-only. */
+  readonly own: string[];
+  /** UTF-8 bytes of `values` as JSON (the 10 MiB limit). */
+  bytes: number;
+  /** A Parallel branch's or Map iteration's scope (not the machine's). */
+  readonly inner: boolean;
 }
 
 /** What a frame is running: the machine's top scope, one Parallel branch or one Map iteration. */
@@ -93,6 +108,21 @@ export interface Frame {
   heartbeatSeconds: number | undefined;
   /** Parallel and Map progress. */
   fan: FanOut | undefined;
+  /** The branch's or iteration's variables; undefined in the machine's frame (ExecutionState.variables). */
+  readonly variables: VariableScope | undefined;
+  /** What the current state's Assign produced: shown when it exits, visible from the next state on. */
+  assigned: { readonly values: { [name: string]: JsonValue }; readonly bytes: number } | undefined;
+  /** A JSONata evaluation failed: the EvaluationFailed event to record before the failure is handled. */
+  evaluationFailed: EvaluationFailure | undefined;
+}
+
+export interface EvaluationFailure {
+  /** The field, e.g. "Output/result"; absent when the error belongs to no single field. */
+  readonly location: string | undefined;
+  /** The event the EvaluationFailed event follows (AWS chains it as the state's Entered event). */
+  readonly previousEventId: number;
+  /** Where the failure goes once the event is recorded. */
+  readonly then: 'fail' | 'catch' | 'done' | 'fanEnd';
 }
 
 export type Phase =
@@ -118,6 +148,8 @@ export type Phase =
   | 'fanEnd'
   /** Emit `<Type>StateExited` and move on. */
   | 'exit'
+  /** A JSONata expression failed: emit EvaluationFailed, then handle the failure. */
+  | 'evaluationFailed'
   /** The state failed: Retry, Catch, or end the scope with the error. */
   | 'fail'
   /** The state failed and Retry does not apply (any more): Catch, or end the scope. */

@@ -2,11 +2,16 @@ import type { JsonValue } from '../json';
 import { compilePath, DefinitionError } from '../dataflow/refs';
 import { FieldReader, isJsonRecord } from '../definition/read';
 import type { ChoiceRule, QueryLanguage } from '../definition/types';
+import type { FieldCompiler } from '../definition/compile';
 import { isComparisonOperator, isTypeTest } from './condition';
 import type { Condition } from './condition';
 
 /** Compiles a Choice state's `Choices` into condition trees (paths parsed once). */
-export function compileChoiceRules(r: FieldReader, queryLanguage: QueryLanguage): ChoiceRule[] {
+export function compileChoiceRules(
+  r: FieldReader,
+  queryLanguage: QueryLanguage,
+  stateFields: FieldCompiler,
+): ChoiceRule[] {
   const choices = r.array('Choices');
   if (choices === undefined || choices.length === 0)
     throw r.problem('Choices', 'must hold at least one rule');
@@ -15,13 +20,15 @@ export function compileChoiceRules(r: FieldReader, queryLanguage: QueryLanguage)
     if (!isJsonRecord(rule)) throw new DefinitionError(`${where} must be an object.`);
     const reader = new FieldReader(rule, where);
     const next = reader.requiredString('Next');
+    const fields = stateFields.forBlock(reader);
+    const assign = fields.assign();
+    const output = fields.template('Output');
     if (queryLanguage === 'JSONata') {
-      const condition = reader.raw('Condition');
-      if (typeof condition !== 'string')
-        throw reader.problem('Condition', 'must be a JSONata expression string');
-      return { condition: { kind: 'jsonata', expression: condition }, next };
+      const condition = fields.template('Condition');
+      if (condition === undefined) throw reader.problem('Condition', 'is required');
+      return { condition: { kind: 'jsonata', template: condition }, next, assign, output };
     }
-    return { condition: compileCondition(rule, where), next };
+    return { condition: compileCondition(rule, where), next, assign, output };
   });
 }
 

@@ -1,7 +1,8 @@
 import type { JsonValue } from '../json';
 import type { PathRef } from '../dataflow/refs';
+import type { JsonataTemplate } from '../jsonata/template';
 
-/** A compiled Choice rule condition (JSONPath mode; JSONata conditions keep their source text). */
+/** A compiled Choice rule condition. */
 export type Condition =
   | { readonly kind: 'and'; readonly conditions: readonly Condition[] }
   | { readonly kind: 'or'; readonly conditions: readonly Condition[] }
@@ -16,7 +17,8 @@ export type Condition =
         | { readonly kind: 'path'; readonly path: PathRef };
     }
   | { readonly kind: 'test'; readonly variable: PathRef; readonly test: TypeTest; readonly expected: boolean }
-  | { readonly kind: 'jsonata'; readonly expression: string };
+  /** A JSONata rule's Condition: a boolean literal or an expression. */
+  | { readonly kind: 'jsonata'; readonly template: JsonataTemplate };
 
 export type ComparisonOperator =
   | 'BooleanEquals'

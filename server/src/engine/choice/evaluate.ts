@@ -34,7 +34,8 @@ export function evaluateCondition(condition: Condition, input: JsonValue, env: P
       return compare(condition.operator, found.value, operand);
     }
     case 'jsonata':
-      return fail('States.Runtime', 'JSONata conditions are not supported yet.');
+      // JSONata rules are evaluated by the JSONata state code (asynchronously, with $states).
+      return fail('States.Runtime', 'A JSONata condition reached the JSONPath evaluator.');
   }
 }
 

@@ -3,9 +3,14 @@ import { compileChoiceRules } from '../choice/compile';
 import { compilePath, compilePayload, DefinitionError } from '../dataflow/refs';
 import type { PathRef, PayloadRef } from '../dataflow/refs';
 import { exceedsPayloadLimit } from '../interpreter/size';
+import { createExpressionCompiler, DEFAULT_JSONATA_LIMITS } from '../jsonata/expression';
+import type { ExpressionCompiler, JsonataLimits } from '../jsonata/expression';
+import { compileTemplate } from '../jsonata/template';
+import type { JsonataTemplate } from '../jsonata/template';
 import { FieldReader, isJsonRecord } from './read';
 import type { JsonRecord } from './read';
 import type {
+  AssignBlock,
   Catcher,
   CompiledMachine,
   CompiledScope,
@@ -21,27 +26,49 @@ import type {
   WaitFor,
 } from './types';
 
+export interface CompileOptions {
+  /** The step and time budget of each JSONata expression (defaults: DEFAULT_JSONATA_LIMITS). */
+  readonly jsonataLimits?: JsonataLimits;
+}
+
+/** What compiling one definition accumulates: its scopes, and its expressions parsed once each. */
+interface Compilation {
+  readonly scopes: CompiledScope[];
+  readonly expressions: ExpressionCompiler;
+}
+
 /**
  * Compiles a definition (the plain JSON value of an ASL document) into the engine's internal
  * form. Throws a DefinitionError naming the state and field when the definition cannot run;
- * the validator reports such problems with ranges before anything gets here.
+ * the validator reports such problems with ranges before anything gets here. JSONata
+ * expressions are parsed here, once per distinct text, and shared by every execution.
  */
-export function compileDefinition(definition: JsonValue): CompiledMachine {
+export function compileDefinition(definition: JsonValue, options: CompileOptions = {}): CompiledMachine {
   if (!isJsonRecord(definition)) throw new DefinitionError('The definition must be a JSON object.');
   const top = new FieldReader(definition, 'The state machine');
   const queryLanguage = readQueryLanguage(top, 'JSONPath');
-  const scopes: CompiledScope[] = [];
-  const root = compileScope(definition, undefined, queryLanguage, scopes, 'The state machine');
-  return { scopes, root, timeoutSeconds: top.number('TimeoutSeconds'), queryLanguage, definition };
+  const compilation: Compilation = {
+    scopes: [],
+    expressions: createExpressionCompiler(options.jsonataLimits ?? DEFAULT_JSONATA_LIMITS),
+  };
+  const root = compileScope(definition, undefined, queryLanguage, compilation, 'The state machine');
+  return {
+    scopes: compilation.scopes,
+    root,
+    timeoutSeconds: top.number('TimeoutSeconds'),
+    queryLanguage,
+    definition,
+  };
 }
 
 function compileScope(
   body: JsonRecord,
   ownerName: string | undefined,
   queryLanguage: QueryLanguage,
-  scopes: CompiledScope[],
+  compilation: Compilation,
   where: string,
 ): CompiledScope {
+  const scopes = compilation.scopes;
   const reader = new FieldReader(body, where);
   const startAt = reader.requiredString('StartAt');
   const statesBody = reader.record('States');
@@ -51,7 +78,7 @@ function compileScope(
   scopes.push(scope);
   for (const [name, stateBody] of Object.entries(statesBody)) {
     if (!isJsonRecord(stateBody)) throw new DefinitionError(`State '${name}' must be an object.`);
-    states.set(name, compileState(name, stateBody, queryLanguage, scopes));
+    states.set(name, compileState(name, stateBody, queryLanguage, compilation));
   }
   if (!states.has(startAt))
     throw new DefinitionError(`${where}: StartAt names '${startAt}', which is not one of its states.`);
@@ -62,11 +89,13 @@ function compileState(
   name: string,
   body: JsonRecord,
   inherited: QueryLanguage,
-  scopes: CompiledScope[],
+  compilation: Compilation,
 ): CompiledState {
   const r = new FieldReader(body, `State '${name}'`);
   const type = r.requiredString('Type');
   const queryLanguage = readQueryLanguage(r, inherited);
+  const jsonata = queryLanguage === 'JSONata';
+  const fields = new FieldCompiler(r, jsonata, compilation.expressions);
   const end = r.boolean('End') === true;
   const next = r.string('Next');
   if (next === undefined && !end && type !== 'Choice' && type !== 'Succeed' && type !== 'Fail') {
@@ -78,7 +107,8 @@ function compileState(
     next,
     inputPath: optionalPath(r, 'InputPath'),
     outputPath: optionalPath(r, 'OutputPath'),
-    assign: r.raw('Assign'),
+    assign: fields.assign(),
+    output: fields.template('Output'),
   };
   switch (type) {
     case 'Pass':
@@ -94,24 +124,27 @@ function compileState(
     case 'Task':
       return {
         ...base,
-        ...resultHandling(r),
+        ...resultHandling(r, fields),
         type,
         resource: r.requiredString('Resource'),
         parameters: payload(r, 'Parameters'),
-        timeoutSeconds: r.number('TimeoutSeconds'),
+        arguments: fields.template('Arguments'),
+        timeoutSeconds: fields.literalNumber('TimeoutSeconds'),
         timeoutSecondsPath: path(r, 'TimeoutSecondsPath'),
-        heartbeatSeconds: r.number('HeartbeatSeconds'),
+        timeoutSecondsExpression: fields.numberExpression('TimeoutSeconds'),
+        heartbeatSeconds: fields.literalNumber('HeartbeatSeconds'),
         heartbeatSecondsPath: path(r, 'HeartbeatSecondsPath'),
+        heartbeatSecondsExpression: fields.numberExpression('HeartbeatSeconds'),
       };
     case 'Choice':
       return {
         ...base,
         type,
-        choices: compileChoiceRules(r, queryLanguage),
+        choices: compileChoiceRules(r, queryLanguage, fields),
         defaultNext: r.string('Default'),
       };
     case 'Wait':
-      return { ...base, type, wait: waitFor(r) };
+      return { ...base, type, wait: jsonata ? jsonataWaitFor(fields) : waitFor(r) };
     case 'Succeed':
       return { ...base, type, next: undefined };
     case 'Fail':
@@ -119,33 +152,46 @@ function compileState(
         ...base,
         type,
         next: undefined,
-        error: r.string('Error'),
+        error: jsonata ? undefined : r.string('Error'),
         errorPath: dynamicField(r, 'ErrorPath'),
-        cause: r.string('Cause'),
+        cause: jsonata ? undefined : r.string('Cause'),
         causePath: dynamicField(r, 'CausePath'),
+        errorTemplate: jsonata ? fields.template('Error') : undefined,
+        causeTemplate: jsonata ? fields.template('Cause') : undefined,
       };
     case 'Parallel': {
       const branches = (r.array('Branches') ?? []).map((branch, i) => {
         if (!isJsonRecord(branch)) throw r.problem('Branches', 'must hold objects');
-        return compileScope(branch, name, queryLanguage, scopes, `State '${name}' branch ${i + 1}`);
+        return compileScope(branch, name, queryLanguage, compilation, `State '${name}' branch ${i + 1}`);
       });
       if (branches.length === 0) throw r.problem('Branches', 'must hold at least one branch');
-      return { ...base, ...resultHandling(r), type, branches, parameters: payload(r, 'Parameters') };
+      return {
+        ...base,
+        ...resultHandling(r, fields),
+        type,
+        branches,
+        parameters: payload(r, 'Parameters'),
+        arguments: fields.template('Arguments'),
+      };
     }
     case 'Map':
-      return compileMap(r, base, queryLanguage, scopes);
+      return compileMap(r, base, queryLanguage, compilation, fields);
     default:
       throw new DefinitionError(`State '${name}' has an unknown Type '${type}'.`);
   }
 }
 
-type Base = Pick<MapState, 'name' | 'queryLanguage' | 'next' | 'inputPath' | 'outputPath' | 'assign'>;
+type Base = Pick<
+  MapState,
+  'name' | 'queryLanguage' | 'next' | 'inputPath' | 'outputPath' | 'assign' | 'output'
+>;
 
 function compileMap(
   r: FieldReader,
   base: Base,
   queryLanguage: QueryLanguage,
-  scopes: CompiledScope[],
+  compilation: Compilation,
+  fields: FieldCompiler,
 ): MapState {
   const processorBody = r.record('ItemProcessor') ?? r.record('Iterator');
   if (processorBody === undefined) throw r.problem('ItemProcessor', 'is required');
@@ -153,27 +199,33 @@ function compileMap(
     processorBody,
     base.name,
     queryLanguage,
-    scopes,
+    compilation,
     `State '${base.name}' ItemProcessor`,
   );
   const config = new FieldReader(processorBody, `State '${base.name}' ItemProcessor`).record(
     'ProcessorConfig',
   );
   const mode = config?.['Mode'] === 'DISTRIBUTED' ? 'DISTRIBUTED' : 'INLINE';
+  const jsonata = queryLanguage === 'JSONata';
   return {
     ...base,
-    ...resultHandling(r),
+    ...resultHandling(r, fields),
     type: 'Map',
     processor,
     mode,
     itemsPath: optionalPath(r, 'ItemsPath'),
-    itemSelector: payload(r, 'ItemSelector') ?? payload(r, 'Parameters'),
-    maxConcurrency: r.number('MaxConcurrency'),
+    itemSelector: jsonata ? undefined : (payload(r, 'ItemSelector') ?? payload(r, 'Parameters')),
+    maxConcurrency: fields.literalNumber('MaxConcurrency'),
     maxConcurrencyPath: path(r, 'MaxConcurrencyPath'),
-    toleratedFailureCount: r.number('ToleratedFailureCount'),
+    toleratedFailureCount: fields.literalNumber('ToleratedFailureCount'),
     toleratedFailureCountPath: path(r, 'ToleratedFailureCountPath'),
-    toleratedFailurePercentage: r.number('ToleratedFailurePercentage'),
+    toleratedFailurePercentage: fields.literalNumber('ToleratedFailurePercentage'),
     toleratedFailurePercentagePath: path(r, 'ToleratedFailurePercentagePath'),
+    items: fields.template('Items'),
+    itemSelectorTemplate: jsonata ? fields.template('ItemSelector') : undefined,
+    maxConcurrencyExpression: fields.numberExpression('MaxConcurrency'),
+    toleratedFailureCountExpression: fields.numberExpression('ToleratedFailureCount'),
+    toleratedFailurePercentageExpression: fields.numberExpression('ToleratedFailurePercentage'),
     itemReader: itemReader(r),
     itemBatcher: itemBatcher(r),
     resultWriter: resultWriter(r),
@@ -181,7 +233,10 @@ function compileMap(
   };
 }
 
-function resultHandling(r: FieldReader): {
+function resultHandling(
+  r: FieldReader,
+  fields: FieldCompiler,
+): {
   resultSelector: PayloadRef | undefined;
   resultPath: OptionalPath;
   retry: Retrier[];
@@ -191,7 +246,7 @@ function resultHandling(r: FieldReader): {
     resultSelector: payload(r, 'ResultSelector'),
     resultPath: optionalPath(r, 'ResultPath'),
     retry: (r.array('Retry') ?? []).map((item, i) => retrier(item, `${r.where} Retry #${i + 1}`)),
-    catch: (r.array('Catch') ?? []).map((item, i) => catcher(item, `${r.where} Catch #${i + 1}`)),
+    catch: (r.array('Catch') ?? []).map((item, i) => catcher(item, `${r.where} Catch #${i + 1}`, fields)),
   };
 }
 
@@ -208,13 +263,16 @@ function retrier(item: JsonValue, where: string): Retrier {
   };
 }
 
-function catcher(item: JsonValue, where: string): Catcher {
+function catcher(item: JsonValue, where: string, stateFields: FieldCompiler): Catcher {
   if (!isJsonRecord(item)) throw new DefinitionError(`${where} must be an object.`);
   const r = new FieldReader(item, where);
+  const fields = stateFields.forBlock(r);
   return {
     errorEquals: errorEquals(r),
     next: r.requiredString('Next'),
     resultPath: optionalPath(r, 'ResultPath'),
+    output: fields.template('Output'),
+    assign: fields.assign(),
   };
 }
 
@@ -237,6 +295,15 @@ function waitFor(r: FieldReader): WaitFor {
   const timestampPath = path(r, 'TimestampPath');
   if (timestampPath !== undefined) return { kind: 'timestampPath', path: timestampPath };
   throw new DefinitionError(`${r.where} needs one of Seconds, SecondsPath, Timestamp or TimestampPath.`);
+}
+
+/** JSONata Wait: Seconds or Timestamp, each a literal or an expression. */
+function jsonataWaitFor(fields: FieldCompiler): WaitFor {
+  const seconds = fields.template('Seconds');
+  if (seconds !== undefined) return { kind: 'secondsExpression', template: seconds };
+  const timestamp = fields.template('Timestamp');
+  if (timestamp !== undefined) return { kind: 'timestampExpression', template: timestamp };
+  throw new DefinitionError(`${fields.reader.where} needs one of Seconds or Timestamp.`);
 }
 
 function itemReader(r: FieldReader): ItemReaderConfig | undefined {
@@ -303,4 +370,62 @@ function dynamicField(r: FieldReader, field: string): DynamicField | undefined {
 function payload(r: FieldReader, field: string): PayloadRef | undefined {
   const value = r.raw(field);
   return value === undefined ? undefined : compilePayload(value);
+}
+
+/**
+ * Reads the fields whose form depends on the query language: Assign (JSONPath payload or
+ * JSONata template), Output and the other JSONata templates, and the numeric fields a JSONata
+ * state may write as `{% %}` expressions.
+ */
+export class FieldCompiler {
+  constructor(
+    readonly reader: FieldReader,
+    readonly jsonata: boolean,
+    private readonly expressions: ExpressionCompiler,
+  ) {}
+
+  /** The same query language and expression cache, reading another object (a Catch, a rule). */
+  forBlock(reader: FieldReader): FieldCompiler {
+    return new FieldCompiler(reader, this.jsonata, this.expressions);
+  }
+
+  /** A JSONata field as a template; undefined when absent or in a JSONPath state. */
+  template(field: string): JsonataTemplate | undefined {
+    if (!this.jsonata) return undefined;
+    const value = this.reader.raw(field);
+    return value === undefined
+      ? undefined
+      : compileTemplate(value, field, this.expressions, this.reader.where);
+  }
+
+  assign(): AssignBlock | undefined {
+    const value = this.reader.raw('Assign');
+    if (value === undefined) return undefined;
+    if (!isJsonRecord(value)) throw this.reader.problem('Assign', 'must be an object');
+    for (const key of Object.keys(value)) {
+      const name = key.endsWith('.$') && !this.jsonata ? key.slice(0, -2) : key;
+      if (name === 'states')
+        throw this.reader.problem('Assign', "cannot set 'states': the name is reserved for $states");
+    }
+    if (this.jsonata)
+      return {
+        kind: 'jsonata',
+        template: compileTemplate(value, 'Assign', this.expressions, this.reader.where),
+      };
+    return { kind: 'jsonpath', payload: compilePayload(value) };
+  }
+
+  /** A numeric field written as a number (either language). */
+  literalNumber(field: string): number | undefined {
+    const value = this.reader.raw(field);
+    if (this.jsonata && typeof value === 'string') return undefined;
+    return this.reader.number(field);
+  }
+
+  /** A numeric field a JSONata state wrote as an expression. */
+  numberExpression(field: string): JsonataTemplate | undefined {
+    const value = this.reader.raw(field);
+    if (!this.jsonata || typeof value !== 'string') return undefined;
+    return this.template(field);
+  }
 }

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../json';
 import type { Condition } from '../choice/condition';
 import type { PathRef, PayloadRef } from '../dataflow/refs';
+import type { JsonataTemplate } from '../jsonata/template';
 
 /**
  * The internal form of a definition: compiled once, shared by every execution of it. Paths and
@@ -34,13 +35,23 @@ export interface Transition {
   readonly next: string | undefined;
 }
 
+/**
+ * A state's (or a Choice rule's, or a catcher's) Assign block: in a JSONPath state a payload
+ * template whose `.$` keys hold paths or intrinsic calls; in a JSONata state a template whose
+ * `{% %}` strings are expressions.
+ */
+export type AssignBlock =
+  | { readonly kind: 'jsonpath'; readonly payload: PayloadRef }
+  | { readonly kind: 'jsonata'; readonly template: JsonataTemplate };
+
 interface StateBase extends Transition {
   readonly name: string;
   readonly queryLanguage: QueryLanguage;
   readonly inputPath: OptionalPath;
   readonly outputPath: OptionalPath;
-  /** The raw Assign block; variables are evaluated by issue 6's code at the hook points. */
-  readonly assign: JsonValue | undefined;
+  readonly assign: AssignBlock | undefined;
+  /** JSONata states: the Output field (absent: the state's default output). */
+  readonly output: JsonataTemplate | undefined;
 }
 
 export interface Retrier {
@@ -56,6 +67,9 @@ export interface Catcher {
   readonly errorEquals: readonly string[];
   readonly next: string;
   readonly resultPath: OptionalPath;
+  /** JSONata: the catcher's Output (absent: `$states.errorOutput`). */
+  readonly output: JsonataTemplate | undefined;
+  readonly assign: AssignBlock | undefined;
 }
 
 interface ResultHandling {
@@ -79,15 +93,23 @@ export interface TaskState extends StateBase, ResultHandling {
   readonly type: 'Task';
   readonly resource: string;
   readonly parameters: PayloadRef | undefined;
+  /** JSONata: the task's input (absent: the state input). */
+  readonly arguments: JsonataTemplate | undefined;
   readonly timeoutSeconds: number | undefined;
   readonly timeoutSecondsPath: PathRef | undefined;
+  /** JSONata: TimeoutSeconds written as an expression. */
+  readonly timeoutSecondsExpression: JsonataTemplate | undefined;
   readonly heartbeatSeconds: number | undefined;
   readonly heartbeatSecondsPath: PathRef | undefined;
+  readonly heartbeatSecondsExpression: JsonataTemplate | undefined;
 }
 
 export interface ChoiceRule {
   readonly condition: Condition;
   readonly next: string;
+  /** Used instead of the state's own Assign and Output when this rule is the one taken. */
+  readonly assign: AssignBlock | undefined;
+  readonly output: JsonataTemplate | undefined;
 }
 
 export interface ChoiceState extends StateBase {
@@ -100,7 +122,10 @@ export type WaitFor =
   | { readonly kind: 'seconds'; readonly seconds: number }
   | { readonly kind: 'secondsPath'; readonly path: PathRef }
   | { readonly kind: 'timestamp'; readonly timestamp: string }
-  | { readonly kind: 'timestampPath'; readonly path: PathRef };
+  | { readonly kind: 'timestampPath'; readonly path: PathRef }
+  /** JSONata: Seconds or Timestamp written as an expression (or as a literal of a JSONata state). */
+  | { readonly kind: 'secondsExpression'; readonly template: JsonataTemplate }
+  | { readonly kind: 'timestampExpression'; readonly template: JsonataTemplate };
 
 export interface WaitState extends StateBase {
   readonly type: 'Wait';
@@ -118,6 +143,9 @@ export interface FailState extends StateBase {
   readonly errorPath: DynamicField | undefined;
   readonly cause: string | undefined;
   readonly causePath: DynamicField | undefined;
+  /** JSONata: Error and Cause, literals or expressions. */
+  readonly errorTemplate: JsonataTemplate | undefined;
+  readonly causeTemplate: JsonataTemplate | undefined;
 }
 
 /** A field whose value is a path or an intrinsic call (Fail's ErrorPath and CausePath). */
@@ -130,6 +158,8 @@ export interface ParallelState extends StateBase, ResultHandling {
   readonly type: 'Parallel';
   readonly branches: readonly CompiledScope[];
   readonly parameters: PayloadRef | undefined;
+  /** JSONata: the branches' input (absent: the state input). */
+  readonly arguments: JsonataTemplate | undefined;
 }
 
 export type MapMode = 'INLINE' | 'DISTRIBUTED';
@@ -171,6 +201,12 @@ export interface MapState extends StateBase, ResultHandling {
   readonly itemBatcher: ItemBatcherConfig | undefined;
   readonly resultWriter: ResultWriterConfig | undefined;
   readonly label: string | undefined;
+  /** JSONata: Items (absent: the state input) and the field expressions of the Map. */
+  readonly items: JsonataTemplate | undefined;
+  readonly itemSelectorTemplate: JsonataTemplate | undefined;
+  readonly maxConcurrencyExpression: JsonataTemplate | undefined;
+  readonly toleratedFailureCountExpression: JsonataTemplate | undefined;
+  readonly toleratedFailurePercentageExpression: JsonataTemplate | undefined;
 }
 
 export type CompiledState =

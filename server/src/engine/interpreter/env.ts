@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json';
 import type { PathEnvironment } from '../dataflow/io';
-import type { Frame } from '../state';
+import type { JsonataScope } from '../jsonata/template';
+import type { Frame, VariableScope } from '../state';
 import type { JsonValue } from '../json';
 
 /** The item a Map iteration is built from: `$$.Map.Item` in ItemSelector. */
@@ -40,12 +41,35 @@ export function contextObject(rt: Runtime, frame: Frame, mapItem?: MapItem): Jso
   return context;
 }
 
+/** The variables the frame's states read and assign: its branch's or iteration's, or the machine's. */
+export function variablesOf(rt: Runtime, frame: Frame): VariableScope {
+  return frame.variables ?? rt.state.variables;
+}
+
 /** A path environment for the frame: `$$` is built only when a path asks for it. */
 export function environmentOf(rt: Runtime, frame: Frame, mapItem?: MapItem): PathEnvironment {
   let context: JsonObject | undefined;
   return {
     context: () => (context ??= contextObject(rt, frame, mapItem)),
-    variables: rt.state.variables,
+    variables: variablesOf(rt, frame).values,
+    services: rt,
+  };
+}
+
+/** What `$states` holds besides the context object; `result` and `errorOutput` only where AWS offers them. */
+export interface StatesData {
+  readonly input: JsonValue;
+  readonly result?: JsonValue;
+  readonly errorOutput?: JsonValue;
+}
+
+/** The scope a JSONata field of the frame's current state is evaluated in. */
+export function jsonataScopeOf(rt: Runtime, frame: Frame, data: StatesData, mapItem?: MapItem): JsonataScope {
+  let context: JsonObject | undefined;
+  return {
+    ...data,
+    context: () => (context ??= contextObject(rt, frame, mapItem)),
+    variables: variablesOf(rt, frame).values,
     services: rt,
   };
 }

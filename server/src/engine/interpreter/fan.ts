@@ -1,4 +1,7 @@
 import type { MapState, ParallelState } from '../definition/types';
+import { andThen } from '../jsonata/drive';
+import type { MaybePromise } from '../jsonata/drive';
+import { emptyScope, innerScope } from '../variables/scope';
 import { fail } from '../errors';
 import { applyInputPath, applyOutputPath, applyPayload, applyResultPath, lookupPath } from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
@@ -7,9 +10,11 @@ import type { HistoryEvent } from '../history';
 import type { JsonValue } from '../json';
 import type { FanOut, Frame } from '../state';
 import { emit } from './emit';
-import { environmentOf } from './env';
+import { environmentOf, variablesOf } from './env';
 import { newFrame } from './frames';
 import { readItems } from './itemReader';
+import { jsonataItemInput } from './jsonataStates';
+import { assignJsonPath } from './simpleStates';
 import { failureFrom } from './stateEvents';
 import type { Runtime } from './runtime';
 
@@ -71,7 +76,11 @@ function mapFan(items: JsonValue[], state: MapState, effective: JsonValue, env: 
   return freshFan(items, count, percentage);
 }
 
-function freshFan(items: JsonValue[], count: number | undefined, percentage: number | undefined): FanOut {
+export function freshFan(
+  items: JsonValue[],
+  count: number | undefined,
+  percentage: number | undefined,
+): FanOut {
   return {
     items,
     next: 0,
@@ -88,6 +97,8 @@ function readInteger(path: PathRef, field: string, data: JsonValue, env: PathEnv
   const found = lookupPath(path, data, env);
   const value = found.found ? found.value : undefined;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
+  // AWS reads a string holding a whole number as that number.
+  if (typeof value === 'string' && /^[+-]?\d+$/.test(value)) return Number(value);
   return fail(
     'States.Runtime',
     `The ${field} field refers to value "${shown(value)}" which is not a valid integer: ${path.source}`,
@@ -98,6 +109,7 @@ function readFloat(path: PathRef, field: string, data: JsonValue, env: PathEnvir
   const found = lookupPath(path, data, env);
   const value = found.found ? found.value : undefined;
   if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return Number(value);
   return fail(
     'States.Runtime',
     `The ${field} field refers to value "${shown(value)}" which is not a valid float: ${path.source}`,
@@ -175,7 +187,7 @@ export function nextChild(
   rt: Runtime,
   frame: Frame,
   state: ParallelState | MapState,
-): HistoryEvent | undefined {
+): MaybePromise<HistoryEvent | undefined> {
   const fan = frame.fan;
   if (fan === undefined) throw new Error(`State '${state.name}' lost its branches or items.`);
   if (fan.failure !== undefined && stopsOnFailure(fan, state)) {
@@ -193,17 +205,44 @@ export function nextChild(
   if (state.type === 'Parallel') {
     const branch = state.branches[index];
     if (branch === undefined) throw new Error(`State '${state.name}' has no branch ${index}.`);
+    const variables = innerScope(variablesOf(rt, frame));
     rt.state.frames.push(
-      newFrame('branch', branch.id, index, frame.silent, undefined, branch.startAt, input, frame.cursor),
+      newFrame(
+        'branch',
+        branch.id,
+        index,
+        frame.silent,
+        undefined,
+        branch.startAt,
+        input,
+        frame.cursor,
+        variables,
+      ),
     );
     return undefined;
   }
   const item = fan.items[index] ?? null;
+  if (state.queryLanguage === 'JSONata') {
+    const itemInput = jsonataItemInput(rt, frame, state, { index, value: item });
+    return andThen(itemInput, (value) => startIteration(rt, frame, state, index, item, value));
+  }
   let itemInput: JsonValue = item;
   if (state.itemSelector !== undefined) {
     itemInput = applyPayload(state.itemSelector, input, environmentOf(rt, frame, { index, value: item }));
   }
-  const silent = frame.silent || state.mode === 'DISTRIBUTED';
+  return startIteration(rt, frame, state, index, item, itemInput);
+}
+
+function startIteration(
+  rt: Runtime,
+  frame: Frame,
+  state: MapState,
+  index: number,
+  item: JsonValue,
+  itemInput: JsonValue,
+): HistoryEvent | undefined {
+  const distributed = state.mode === 'DISTRIBUTED';
+  const silent = frame.silent || distributed;
   let cursor = frame.cursor;
   let event: HistoryEvent | undefined;
   if (!silent) {
@@ -224,6 +263,8 @@ export function nextChild(
       processor.startAt,
       itemInput,
       cursor,
+      // A distributed Map's iterations are child executions: they see no outer variables.
+      distributed ? emptyScope(true) : innerScope(variablesOf(rt, frame)),
     ),
   );
   return event;
@@ -297,13 +338,15 @@ export function endFan(rt: Runtime, frame: Frame, state: ParallelState | MapStat
   return event;
 }
 
-/** ResultSelector → ResultPath → OutputPath on the gathered results; throws on path failures. */
+/** Assign → ResultSelector → ResultPath → OutputPath on the gathered results; throws on path failures. */
 export function finishFan(
+  rt: Runtime,
   frame: Frame,
   state: ParallelState | MapState,
   results: JsonValue,
   env: PathEnvironment,
 ): JsonValue {
+  assignJsonPath(frame, state.name, state.assign, results, env, variablesOf(rt, frame));
   const selected =
     state.resultSelector === undefined ? results : applyPayload(state.resultSelector, results, env);
   const combined = applyResultPath(state.resultPath, frame.input, selected);

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../json';
-import type { Frame, FrameKind } from '../state';
+import type { Frame, FrameKind, VariableScope } from '../state';
 
-/** A frame about to enter `stateName` with `input`. */
+/** A frame about to enter `stateName` with `input`; `variables` undefined for the machine's frame. */
 export function newFrame(
   kind: FrameKind,
   scope: number,
@@ -11,6 +11,7 @@ export function newFrame(
   stateName: string,
   input: JsonValue,
   cursor: number,
+  variables: VariableScope | undefined,
 ): Frame {
   return {
     kind,
@@ -34,6 +35,9 @@ export function newFrame(
     timeoutSeconds: undefined,
     heartbeatSeconds: undefined,
     fan: undefined,
+    variables,
+    assigned: undefined,
+    evaluationFailed: undefined,
   };
 }
 
@@ -56,4 +60,6 @@ export function transition(frame: Frame, output: JsonValue, next: string | undef
   frame.timeoutSeconds = undefined;
   frame.heartbeatSeconds = undefined;
   frame.fan = undefined;
+  frame.assigned = undefined;
+  frame.evaluationFailed = undefined;
 }

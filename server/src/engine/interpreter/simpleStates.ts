@@ -13,14 +13,35 @@ import type { PathRef } from '../dataflow/refs';
 import { evaluateCondition } from '../choice/evaluate';
 import { parseTimestamp } from '../choice/timestamp';
 import type { JsonValue } from '../json';
-import type { Frame } from '../state';
+import type { Frame, VariableScope } from '../state';
+import type { AssignBlock } from '../definition/types';
+import { evaluateJsonPathAssign, stageAssignment } from '../variables/assign';
 
 /**
- * What Pass, Choice, Wait, Succeed and Fail do right after they are entered. Each sets the
- * frame up for its next event; path failures throw and the caller turns them into a failure.
+ * What Pass, Choice, Wait, Succeed and Fail do right after they are entered (JSONPath states;
+ * JSONata states are in jsonataStates.ts). Each sets the frame up for its next event; path
+ * failures throw and the caller turns them into a failure.
  */
 
-export function preparePass(frame: Frame, state: PassState, env: PathEnvironment): void {
+/** Assign of a JSONPath state: `$` is the state's result (its effective input if it has none). */
+export function assignJsonPath(
+  frame: Frame,
+  stateName: string,
+  block: AssignBlock | undefined,
+  data: JsonValue,
+  env: PathEnvironment,
+  variables: VariableScope,
+): void {
+  if (block === undefined) return;
+  stageAssignment(variables, frame, stateName, evaluateJsonPathAssign(block, data, env));
+}
+
+export function preparePass(
+  frame: Frame,
+  state: PassState,
+  env: PathEnvironment,
+  variables: VariableScope,
+): void {
   const effective = applyInputPath(state.inputPath, frame.input, env);
   let result: JsonValue;
   if (state.resultTooLarge) {
@@ -32,24 +53,34 @@ export function preparePass(frame: Frame, state: PassState, env: PathEnvironment
   if (state.hasResult) result = state.result ?? null;
   else if (state.parameters !== undefined) result = applyPayload(state.parameters, effective, env);
   else result = effective;
+  assignJsonPath(frame, state.name, state.assign, result, env, variables);
   const combined = applyResultPath(state.resultPath, frame.input, result);
   frame.output = applyOutputPath(state.outputPath, combined, env);
   frame.next = state.next;
   frame.phase = 'exit';
 }
 
-export function prepareChoice(frame: Frame, state: ChoiceState, env: PathEnvironment): void {
+export function prepareChoice(
+  frame: Frame,
+  state: ChoiceState,
+  env: PathEnvironment,
+  variables: VariableScope,
+): void {
   const effective = applyInputPath(state.inputPath, frame.input, env);
   let next = state.defaultNext;
+  // The rule taken assigns its own block; the state's block goes with the Default.
+  let assign = state.assign;
   for (const rule of state.choices) {
     if (evaluateCondition(rule.condition, effective, env)) {
       next = rule.next;
+      assign = rule.assign;
       break;
     }
   }
   if (next === undefined) {
     fail('States.NoChoiceMatched', `No Matches! No Choice rule matched and no Default was set.`);
   }
+  assignJsonPath(frame, state.name, assign, effective, env, variables);
   frame.output = applyOutputPath(state.outputPath, effective, env);
   frame.next = next;
   frame.phase = 'exit';
@@ -85,9 +116,15 @@ function failField(dynamic: DynamicField, field: string, input: JsonValue, env: 
 }
 
 /** Longest delay a Wait state accepts (AWS stores it as a signed 32-bit count of seconds). */
-const MAX_WAIT_SECONDS = 2_147_483_647;
+export const MAX_WAIT_SECONDS = 2_147_483_647;
 
-export function prepareWait(frame: Frame, state: WaitState, env: PathEnvironment, now: number): void {
+export function prepareWait(
+  frame: Frame,
+  state: WaitState,
+  env: PathEnvironment,
+  now: number,
+  variables: VariableScope,
+): void {
   const effective = applyInputPath(state.inputPath, frame.input, env);
   let until: number;
   const wait = state.wait;
@@ -126,8 +163,12 @@ export function prepareWait(frame: Frame, state: WaitState, env: PathEnvironment
       until = parsed;
       break;
     }
+    default:
+      // secondsExpression / timestampExpression belong to JSONata states (jsonataStates.ts).
+      until = now;
   }
   if ((until - now) / 1000 > MAX_WAIT_SECONDS) fail('States.Runtime', 'Wait state delay is too long.');
+  assignJsonPath(frame, state.name, state.assign, effective, env, variables);
   frame.resumeAt = until;
   frame.output = applyOutputPath(state.outputPath, effective, env);
   frame.next = state.next;

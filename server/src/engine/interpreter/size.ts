@@ -10,7 +10,8 @@ export function exceedsPayloadLimit(value: JsonValue): boolean {
   return utf8Length(text) > PAYLOAD_LIMIT_BYTES;
 }
 
-function utf8Length(text: string): number {
+/** Bytes of `text` in UTF-8. */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,17 +1,27 @@
-import type { CompiledState, MapState, ParallelState } from '../definition/types';
+import type { Catcher, CompiledState, MapState, ParallelState } from '../definition/types';
 import { applyResultPath } from '../dataflow/io';
-import type { HistoryEvent } from '../history';
+import type { EventDetails, HistoryEvent } from '../history';
+import type { MaybePromise } from '../jsonata/drive';
 import type { JsonValue } from '../json';
-import type { Frame } from '../state';
+import type { Failure, Frame } from '../state';
+import { commitStaged } from '../variables/assign';
 import { emit, STANDARD_HISTORY_QUOTA } from './emit';
-import { environmentOf } from './env';
+import { environmentOf, variablesOf } from './env';
 import { errorOutput, findCatcher, planRetry } from './errorHandling';
 import { childEnded, endFan, finishFan, nextChild, prepareMap, prepareParallel, startFan } from './fan';
 import { transition } from './frames';
+import { catchJsonata, finishJsonataResult, prepareJsonataState } from './jsonataStates';
 import type { Runtime } from './runtime';
 import { currentState, topFrame } from './runtime';
-import { prepareChoice, prepareFail, preparePass, prepareSucceed, prepareWait } from './simpleStates';
-import { failureFrom, NOT_TRUNCATED } from './stateEvents';
+import {
+  assignJsonPath,
+  prepareChoice,
+  prepareFail,
+  preparePass,
+  prepareSucceed,
+  prepareWait,
+} from './simpleStates';
+import { failFrame, failureFrom, NOT_TRUNCATED } from './stateEvents';
 import { invokeTask, prepareTask, scheduleTask, startTask } from './task';
 import { visitOf } from './visit';
 
@@ -84,7 +94,7 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
     }
     case 'fanStart': {
       if (frame.resumeAt !== undefined) return pause(rt, frame, 'fanStart');
-      return withFan(rt, frame, (state) => guarded(frame, () => startFan(rt, frame, state)));
+      return withFan(rt, frame, (state) => guarded(rt, frame, () => startFan(rt, frame, state)));
     }
     case 'mapRunStart':
       return withFan(rt, frame, () => {
@@ -95,7 +105,7 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
         });
       });
     case 'fanNext':
-      return withFan(rt, frame, (state) => guarded(frame, () => nextChild(rt, frame, state)));
+      return withFan(rt, frame, (state) => guarded(rt, frame, () => nextChild(rt, frame, state)));
     case 'mapRunEnd':
       return withFan(rt, frame, () => {
         frame.phase = 'fanEnd';
@@ -106,17 +116,16 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
     case 'fanEnd':
       return withFan(rt, frame, (state) => {
         const event = endFan(rt, frame, state);
-        if (frame.phase === 'exit') {
-          try {
-            frame.output = finishFan(frame, state, frame.output ?? [], environmentOf(rt, frame));
-            frame.next = state.next;
-          } catch (thrown) {
-            frame.failure = failureFrom(thrown, frame);
-            frame.phase = 'catch';
-          }
-        }
-        return event;
+        if (frame.phase !== 'exit') return event;
+        return settleOutput(frame, state, event, () => {
+          const results = frame.output ?? [];
+          return state.queryLanguage === 'JSONata'
+            ? finishJsonataResult(rt, frame, state, results)
+            : finishFan(rt, frame, state, results, environmentOf(rt, frame));
+        });
       });
+    case 'evaluationFailed':
+      return evaluationFailed(rt, frame);
     case 'fail':
       return handleFailure(rt, frame, true);
     case 'catch':
@@ -126,14 +135,74 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
   }
 }
 
-function guarded(frame: Frame, action: () => Advanced): Advanced {
-  try {
-    return action();
-  } catch (thrown) {
-    frame.failure = failureFrom(thrown, frame);
-    frame.phase = 'fail';
+/** Runs a fan-out step; a failure (thrown or rejected) fails the state. */
+function guarded(rt: Runtime, frame: Frame, action: () => MaybePromise<HistoryEvent | undefined>): Advanced {
+  const failed = (thrown: unknown): undefined => {
+    failFrame(frame, thrown, 'fail', frame.cursor);
     return undefined;
+  };
+  try {
+    const result = action();
+    return result instanceof Promise ? resumeAfter(rt, result.then(undefined, failed)) : result;
+  } catch (thrown) {
+    return failed(thrown);
   }
+}
+
+/**
+ * Continues once `pending` settles: its event if it recorded one, or else the next event the
+ * execution records (a step that ended silently, e.g. a branch start, records nothing itself).
+ */
+function resumeAfter(rt: Runtime, pending: Promise<HistoryEvent | undefined>): Promise<HistoryEvent> {
+  return pending.then((event) => {
+    if (event !== undefined && event.id !== 0) return event;
+    const next = advance(rt);
+    if (next === undefined) throw new Error('The execution ended without recording an event.');
+    return next;
+  });
+}
+
+/**
+ * The state's output, computed after `event` (TaskSucceeded, MapStateSucceeded...) was
+ * recorded: the step ends with that event once the output is known, or with the state failed.
+ */
+function settleOutput(
+  frame: Frame,
+  state: CompiledState,
+  event: HistoryEvent,
+  compute: () => MaybePromise<JsonValue>,
+): HistoryEvent | Promise<HistoryEvent> {
+  const finished = (output: JsonValue): HistoryEvent => {
+    frame.output = output;
+    frame.next = state.next;
+    return event;
+  };
+  const failed = (thrown: unknown): HistoryEvent => {
+    failFrame(frame, thrown, 'catch', frame.cursor);
+    return event;
+  };
+  try {
+    const output = compute();
+    return output instanceof Promise ? output.then(finished, failed) : finished(output);
+  } catch (thrown) {
+    return failed(thrown);
+  }
+}
+
+/** AWS records a JSONata evaluation error as its own event before the state fails. */
+function evaluationFailed(rt: Runtime, frame: Frame): HistoryEvent {
+  const pending = frame.evaluationFailed;
+  const failure = frame.failure ?? { error: 'States.QueryEvaluationError' };
+  frame.evaluationFailed = undefined;
+  frame.phase = pending?.then ?? 'fail';
+  if (pending !== undefined) frame.cursor = pending.previousEventId;
+  const details: EventDetails = {
+    cause: failure.cause,
+    error: failure.error,
+    location: pending?.location,
+    state: frame.state,
+  };
+  return emit(rt, frame, 'EvaluationFailed', 'evaluationFailedEventDetails', details);
 }
 
 function withFan(rt: Runtime, frame: Frame, action: (state: ParallelState | MapState) => Advanced): Advanced {
@@ -143,7 +212,7 @@ function withFan(rt: Runtime, frame: Frame, action: (state: ParallelState | MapS
   return action(state);
 }
 
-function enter(rt: Runtime, frame: Frame): HistoryEvent {
+function enter(rt: Runtime, frame: Frame): HistoryEvent | Promise<HistoryEvent> {
   const state = currentState(rt, frame);
   frame.enteredTime = rt.clock.now();
   const event = emit(rt, frame, ENTERED[state.type], 'stateEnteredEventDetails', {
@@ -153,17 +222,19 @@ function enter(rt: Runtime, frame: Frame): HistoryEvent {
   });
   frame.enteredEventId = event.id;
   rt.observer?.stateEntered?.(visitOf(rt, frame, state, event.id, frame.input));
+  if (state.queryLanguage === 'JSONata') return enterJsonata(rt, frame, state, event);
   const env = environmentOf(rt, frame);
+  const variables = variablesOf(rt, frame);
   try {
     switch (state.type) {
       case 'Pass':
-        preparePass(frame, state, env);
+        preparePass(frame, state, env, variables);
         break;
       case 'Choice':
-        prepareChoice(frame, state, env);
+        prepareChoice(frame, state, env, variables);
         break;
       case 'Wait':
-        prepareWait(frame, state, env, frame.enteredTime);
+        prepareWait(frame, state, env, frame.enteredTime, variables);
         break;
       case 'Succeed':
         prepareSucceed(frame, state, env);
@@ -182,21 +253,53 @@ function enter(rt: Runtime, frame: Frame): HistoryEvent {
         break;
     }
   } catch (thrown) {
-    frame.failure = failureFrom(thrown, frame);
     frame.fan = undefined;
-    frame.phase = 'fail';
+    failFrame(frame, thrown, 'fail', frame.cursor);
   }
   return event;
+}
+
+/** A JSONata state's preparation, which may have to wait for jsonata: the step ends with `entered`. */
+function enterJsonata(
+  rt: Runtime,
+  frame: Frame,
+  state: CompiledState,
+  entered: HistoryEvent,
+): HistoryEvent | Promise<HistoryEvent> {
+  const failed = (thrown: unknown): HistoryEvent => {
+    frame.fan = undefined;
+    const fans = state.type === 'Map' || state.type === 'Parallel';
+    // AWS chains the EvaluationFailed of a field read on entry to the event before the
+    // Entered event; a Wait's Seconds/Timestamp, read once the wait begins, to the Entered one.
+    const previous = state.type === 'Wait' ? entered.id : entered.previousEventId;
+    failFrame(frame, thrown, fans ? 'fanEnd' : 'fail', previous);
+    // Errors that are not the evaluator's go to Retry/Catch as on JSONPath states.
+    if (frame.phase === 'fanEnd') frame.phase = 'fail';
+    return entered;
+  };
+  try {
+    const prepared = prepareJsonataState(rt, frame, state);
+    return prepared instanceof Promise ? prepared.then(() => entered, failed) : entered;
+  } catch (thrown) {
+    return failed(thrown);
+  }
 }
 
 function exit(rt: Runtime, frame: Frame): HistoryEvent {
   const state = currentState(rt, frame);
   const output = frame.output ?? null;
-  const event = emit(rt, frame, EXITED[state.type], 'stateExitedEventDetails', {
-    name: state.name,
-    output,
-    outputDetails: NOT_TRUNCATED,
-  });
+  const assigned = frame.assigned === undefined ? undefined : commitStaged(variablesOf(rt, frame), frame);
+  const details: EventDetails =
+    assigned === undefined
+      ? { name: state.name, output, outputDetails: NOT_TRUNCATED }
+      : {
+          assignedVariables: assigned,
+          assignedVariablesDetails: NOT_TRUNCATED,
+          name: state.name,
+          output,
+          outputDetails: NOT_TRUNCATED,
+        };
+  const event = emit(rt, frame, EXITED[state.type], 'stateExitedEventDetails', details);
   rt.observer?.stateExited?.(visitOf(rt, frame, state, event.id, output));
   transition(frame, output, frame.next);
   return event;
@@ -234,7 +337,8 @@ function handleFailure(rt: Runtime, frame: Frame, mayRetry: boolean): Advanced {
     const delay = planRetry(frame, state, failure, () => rt.random.next());
     if (delay !== undefined) {
       frame.failure = undefined;
-      if (state.type === 'Task') {
+      // A JSONata Task keeps the Arguments of its first attempt (they read no retry count).
+      if (state.type === 'Task' && state.queryLanguage === 'JSONPath') {
         try {
           prepareTask(frame, state, environmentOf(rt, frame));
         } catch (thrown) {
@@ -257,16 +361,39 @@ function handleFailure(rt: Runtime, frame: Frame, mayRetry: boolean): Advanced {
     frame.phase = 'done';
     return undefined;
   }
-  try {
-    frame.output = applyResultPath(catcher.resultPath, frame.input, errorOutput(failure));
+  frame.assigned = undefined;
+  const caught = (output: JsonValue): undefined => {
+    frame.output = output;
     frame.failure = undefined;
     frame.next = catcher.next;
     frame.phase = 'exit';
+    return undefined;
+  };
+  const failed = (thrown: unknown): undefined => {
+    failFrame(frame, thrown, 'done', frame.cursor);
+    return undefined;
+  };
+  try {
+    const output = catchOutput(rt, frame, state, catcher, failure);
+    if (output instanceof Promise) return resumeAfter(rt, output.then(caught, failed));
+    return caught(output);
   } catch (thrown) {
-    frame.failure = failureFrom(thrown, frame);
-    frame.phase = 'done';
+    return failed(thrown);
   }
-  return undefined;
+}
+
+/** What a catcher hands on: Assign and ResultPath (JSONPath) or Assign and Output (JSONata). */
+function catchOutput(
+  rt: Runtime,
+  frame: Frame,
+  state: CompiledState,
+  catcher: Catcher,
+  failure: Failure,
+): MaybePromise<JsonValue> {
+  const caught = errorOutput(failure);
+  if (state.queryLanguage === 'JSONata') return catchJsonata(rt, frame, state, catcher, caught);
+  assignJsonPath(frame, state.name, catcher.assign, caught, environmentOf(rt, frame), variablesOf(rt, frame));
+  return applyResultPath(catcher.resultPath, frame.input, caught);
 }
 
 function endScope(rt: Runtime, frame: Frame): Advanced {

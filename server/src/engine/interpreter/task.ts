@@ -7,14 +7,17 @@ import type { HistoryEvent } from '../history';
 import type { JsonValue } from '../json';
 import type { TaskOutcome } from '../ports';
 import type { Frame } from '../state';
+import type { VariableScope } from '../state';
 import { emit } from './emit';
-import { contextObject, environmentOf } from './env';
-import { failureFrom, NOT_TRUNCATED } from './stateEvents';
+import { contextObject, environmentOf, variablesOf } from './env';
+import { finishJsonataResult } from './jsonataStates';
+import { assignJsonPath } from './simpleStates';
+import { failFrame, NOT_TRUNCATED } from './stateEvents';
 import type { Runtime } from './runtime';
 import { exceedsPayloadLimit } from './size';
 import { taskResourceInfo } from './taskEvents';
 
-/** Task: InputPath → Parameters and the timeouts, right after the state is entered. */
+/** Task (JSONPath): InputPath → Parameters and the timeouts, right after the state is entered. */
 export function prepareTask(frame: Frame, state: TaskState, env: PathEnvironment): void {
   const effective = applyInputPath(state.inputPath, frame.input, env);
   frame.effectiveInput =
@@ -76,7 +79,10 @@ export function startTask(rt: Runtime, frame: Frame, state: TaskState): HistoryE
   });
 }
 
-/** Calls the runner (the one await of a plain run) and records what came back. */
+/**
+ * Calls the runner (the one await of a plain run) and records what came back. The returned
+ * event settles once the state's output is known (a JSONata Output may need to be awaited).
+ */
 export function invokeTask(
   rt: Runtime,
   frame: Frame,
@@ -118,7 +124,7 @@ function settle(
   state: TaskState,
   outcome: TaskOutcome,
   started: number,
-): HistoryEvent {
+): HistoryEvent | Promise<HistoryEvent> {
   const info = taskResourceInfo(state.resource);
   const elapsed = rt.clock.now() - started;
   if (outcome.kind === 'unavailable') {
@@ -211,15 +217,26 @@ function settle(
         resource: info.resource,
         resourceType: info.resourceType,
       });
-  try {
-    frame.output = finishTask(frame, state, output, environmentOf(rt, frame));
+  const failed = (thrown: unknown): HistoryEvent => {
+    failFrame(frame, thrown, 'fail', frame.cursor);
+    return event;
+  };
+  const finished = (stateOutput: JsonValue): HistoryEvent => {
+    frame.output = stateOutput;
     frame.next = state.next;
     frame.phase = 'exit';
+    return event;
+  };
+  try {
+    if (state.queryLanguage === 'JSONata') {
+      const pending = finishJsonataResult(rt, frame, state, output);
+      if (pending instanceof Promise) return pending.then(finished, failed);
+      return finished(pending);
+    }
+    return finished(finishTask(frame, state, output, environmentOf(rt, frame), variablesOf(rt, frame)));
   } catch (thrown) {
-    frame.failure = failureFrom(thrown, frame);
-    frame.phase = 'fail';
+    return failed(thrown);
   }
-  return event;
 }
 
 function failedEvent(
@@ -247,13 +264,15 @@ function failedEvent(
   });
 }
 
-/** ResultSelector → ResultPath → OutputPath on a task's result; throws on path failures. */
+/** Assign → ResultSelector → ResultPath → OutputPath on a task's result; throws on path failures. */
 export function finishTask(
   frame: Frame,
   state: TaskState,
   result: JsonValue,
   env: PathEnvironment,
+  variables: VariableScope,
 ): JsonValue {
+  assignJsonPath(frame, state.name, state.assign, result, env, variables);
   const selected =
     state.resultSelector === undefined ? result : applyPayload(state.resultSelector, result, env);
   const combined = applyResultPath(state.resultPath, frame.input, selected);
