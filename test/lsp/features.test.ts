@@ -219,6 +219,65 @@ describe('language features over stdio', () => {
     );
   });
 
+  test('variables: definition, references and rename follow reads found by parsing', async () => {
+    const uri = 'file:///work/variables.asl.json';
+    const text = [
+      '{"StartAt":"A","States":{',
+      '"A":{"Type":"Pass","Assign":{"limit":3,"note":"$limit is literal"},"Next":"B"},',
+      '"B":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $limit * 2 %}","End":true}}}',
+    ].join('\n');
+    client.open(uri, 'asl', text);
+    const read = positionOf(text, '$limit *', 2);
+    const definition = (await client.request('textDocument/definition', {
+      textDocument: { uri },
+      position: read,
+    })) as { range: Range }[];
+    assert.deepEqual(
+      definition.map((d) => [d.range.start, d.range.end]),
+      [[positionOf(text, 'limit"'), positionOf(text, 'limit"', 5)]],
+    );
+    const references = (await client.request('textDocument/references', {
+      textDocument: { uri },
+      position: read,
+      context: { includeDeclaration: true },
+    })) as { range: Range }[];
+    assert.deepEqual(
+      references.map((r) => r.range.start),
+      [positionOf(text, 'limit"'), positionOf(text, '$limit *')],
+      'the $limit inside the literal "note" is not a reference',
+    );
+    const edit = (await client.request('textDocument/rename', {
+      textDocument: { uri },
+      position: read,
+      newName: 'cap',
+    })) as { changes: Record<string, { newText: string }[]> };
+    assert.deepEqual(
+      edit.changes[uri]?.map((e) => e.newText),
+      ['cap', '$cap'],
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: read, newName: 'note' }),
+      /already used in \\"A\\"/,
+    );
+  });
+
+  test('a code action converts a whole JSONPath state to JSONata', async () => {
+    const uri = 'file:///work/convert.asl.yaml';
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    InputPath: $.order\n    End: true\n';
+    client.open(uri, 'asl-yaml', text);
+    const actions = (await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: positionOf(text, 'A:', 1), end: positionOf(text, 'A:', 1) },
+      context: { diagnostics: [] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const convert = actions.find((a) => a.title === 'Convert "A" to JSONata');
+    assert.ok(convert !== undefined, actions.map((a) => a.title).join(', '));
+    assert.deepEqual(
+      convert.edit.changes[uri]?.map((e) => e.newText),
+      ['Type: Pass\n    QueryLanguage: JSONata\n    Output: "{% $states.input.order %}"\n    End: true'],
+    );
+  });
+
   async function waitForCode(uri: string, code: string) {
     client.change(uri, JSON_TEXT, 2);
     const published = await client.diagnostics(uri, 2);

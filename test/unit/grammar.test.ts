@@ -175,6 +175,7 @@ const goldenCases: Array<{ fixture: string; scope: string }> = [
   { fixture: 'paths.asl.json', scope: 'source.asl.json' },
   { fixture: 'intrinsics.asl.json', scope: 'source.asl.json' },
   { fixture: 'jsonata.asl.json', scope: 'source.asl.json' },
+  { fixture: 'jsonata.asl.yaml', scope: 'source.asl.yaml' },
   { fixture: 'workflow.asl.yaml', scope: 'source.asl.yaml' },
 ];
 

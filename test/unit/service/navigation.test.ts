@@ -90,3 +90,58 @@ describe('rename', () => {
     assert.equal(result.kind, 'error');
   });
 });
+
+describe('rename of a variable', () => {
+  const fixture = loadFixture('navigate', 'variables.asl.json');
+  const { parsed, model } = fixture;
+  const limit = fixture.cursors[0] ?? 0;
+  const partInA = fixture.cursors[1] ?? 0;
+  const refusal = (offset: number, name: string): string => {
+    const result = renameAt(parsed, model, offset, name);
+    return result.kind === 'error' ? result.message : '';
+  };
+
+  test('refuses a name another variable of the same scopes has', () => {
+    assert.match(refusal(limit, 'label'), /"\$label" is already used in "Start"/);
+    // Branch A sees the outer scope, where "limit" lives.
+    assert.match(refusal(partInA, 'limit'), /"\$limit" is already used in "Start"/);
+  });
+
+  test('accepts the name of a variable of a sibling branch, which it cannot meet', () => {
+    const result = renameAt(parsed, model, limit, 'other');
+    assert.equal(result.kind, 'ok');
+    const siblings = renameAt(parsed, model, partInA, 'left');
+    assert.equal(siblings.kind, 'ok');
+    assert.equal(siblings.kind === 'ok' ? siblings.edits.length : 0, 2);
+  });
+
+  test('refuses a name an expression binds itself, and one that hides a JSONata function', () => {
+    assert.match(refusal(limit, 'n'), /expression in "Check" already has its own "\$n"/);
+    assert.match(refusal(limit, '$sum'), /would hide the JSONata function \$sum/);
+    assert.match(refusal(limit, 'states'), /not a valid variable name/);
+  });
+
+  test('refuses when a read sits in a YAML block scalar, which cannot be edited in place', () => {
+    const yaml = [
+      'QueryLanguage: JSONata',
+      'StartAt: A',
+      'States:',
+      '  A:',
+      '    Type: Pass',
+      '    Assign:',
+      '      x: 1',
+      '    Next: B',
+      '  B:',
+      '    Type: Pass',
+      '    Output: >-',
+      '      {% $x',
+      '      + 1 %}',
+      '    End: true',
+      '',
+    ].join('\n');
+    const doc = parseDocument(yaml, 'yaml');
+    const result = renameAt(doc, buildModel(doc), yaml.indexOf('x: 1'), 'y');
+    assert.equal(result.kind, 'error');
+    assert.match(result.kind === 'error' ? result.message : '', /block scalar/);
+  });
+});

@@ -6,6 +6,7 @@ import { appendProperty, indentLater, lineIndent, removeProperty } from './editi
 import { closestNames } from './levenshtein';
 import { renderEntry, renderString, type Template } from './template';
 import { stateKeyAt, stateReferences } from './stateReferences';
+import { convertStateToJsonata } from './convertState';
 import { toJsonata } from './toJsonata';
 import type { TextEdit } from './types';
 import { indentUnit } from './editing';
@@ -44,7 +45,19 @@ export function codeActionsFor(
     fixes.push(...fixesFor(document, model, diagnostic, make));
   }
   fixes.push(...evaluateAsPath(document, range));
+  fixes.push(...convertState(document, model, range));
   return fixes;
+}
+
+/** Offered anywhere in a JSONPath state whose every field has a mechanical JSONata rewriting. */
+function convertState(document: ParsedDocument, model: StateMachine, range: Span): QuickFix[] {
+  const state = stateAt(model, range.offset);
+  if (state === undefined) return [];
+  const edit = convertStateToJsonata(document, model, state);
+  if (edit === undefined) return [];
+  return [
+    { title: `Convert "${state.name}" to JSONata`, edits: [edit], diagnostic: undefined, preferred: false },
+  ];
 }
 
 type Make = (title: string, edits: readonly TextEdit[], preferred?: boolean) => QuickFix;

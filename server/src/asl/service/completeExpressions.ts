@@ -1,6 +1,6 @@
 import type { Span } from '../ast';
 import { INTRINSIC_FUNCTIONS, type IntrinsicFunction } from '../intrinsics';
-import type { State, StateMachine } from '../model';
+import type { StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import type { ValueContext } from './cursor';
 import {
@@ -13,7 +13,8 @@ import {
 import { expressionSite, type ExpressionSite } from './expressions';
 import { contextMarkdown, functionMarkdown, intrinsicMarkdown } from './markdown';
 import type { CompletionEntry } from './types';
-import { variableIndex } from './variables';
+import { statesFieldsAt } from './statesFields';
+import { variableIndex, visibleScopes } from './variables';
 
 /**
  * Completion inside a JSONPath string (`.$` values, *Path fields) or a JSONata `{% %}`
@@ -71,14 +72,16 @@ function completeJsonata(
     return contextFields(site, '$states.context.'.length, '$states.context.');
   if (typed.startsWith('$states.')) {
     const replace = lastSegment(site, '$states.'.length);
-    return STATES_VARIABLE_FIELDS.map((field) => ({
+    const available = new Set<string>(statesFieldsAt(site.role.state?.type, site.statePath));
+    return STATES_VARIABLE_FIELDS.filter((field) => available.has(field.name)).map((field) => ({
       label: field.name,
       kind: 'field',
       detail: `$states.${field.name}`,
       documentation: `${field.summary}\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
-      insertText: field.name,
+      insertText: field.name === 'context' ? 'context.' : field.name,
       snippet: false,
       replace,
+      ...(field.name === 'context' ? { retrigger: true } : {}),
     }));
   }
   if (typed !== '' && !/^\$\w*$/.test(typed)) return [];
@@ -96,13 +99,12 @@ function completeJsonata(
     },
     ...variables(document, model, site),
     ...JSONATA_FUNCTIONS.map((fn): CompletionEntry => {
-      const hasArguments = !fn.signature.endsWith('()');
       return {
         label: fn.name,
         kind: 'function',
         detail: fn.signature,
         documentation: functionMarkdown(fn),
-        insertText: `\\${fn.name}(${hasArguments ? '$1' : ''})`,
+        insertText: signatureSnippet(fn.name, fn.signature),
         snippet: true,
         replace: site.token,
         sortText: `${fn.stepFunctions ? 2 : 3}${fn.name}`,
@@ -159,28 +161,50 @@ function intrinsic(fn: IntrinsicFunction, replace: Span): CompletionEntry {
   };
 }
 
-/** Variables assigned by other states: the ones this state can read. */
+/**
+ * The variables that may be set when the cursor's state starts (the validator's flow analysis).
+ * A state not wired in yet cannot run, so it gets what its scope and the enclosing ones assign
+ * elsewhere: better than nothing while the workflow is being written.
+ */
 function variables(document: ParsedDocument, model: StateMachine, site: ExpressionSite): CompletionEntry[] {
+  const state = site.role.state;
+  if (state === undefined) return [];
   const index = variableIndex(document, model);
-  const self: State | undefined = site.role.state;
-  const seen = new Set<string>();
+  const visible = index.visibleAt(state);
+  const names =
+    visible ??
+    new Set(
+      [...visibleScopes(state)].flatMap((scope) =>
+        index.definitions.filter((d) => d.state.scope === scope && d.state !== state).map((d) => d.name),
+      ),
+    );
   const entries: CompletionEntry[] = [];
-  for (const definition of index.definitions) {
-    if (seen.has(definition.name)) continue;
-    const others = index.definitionsOf(definition.name).filter((d) => d.state !== self);
-    if (others.length === 0) continue;
-    seen.add(definition.name);
-    const where = others.map((d) => `"${d.state.name}"`).join(', ');
+  for (const name of [...names].sort()) {
+    const where = [...new Set(index.definitionsVisibleFrom(state, name).map((d) => `"${d.state.name}"`))];
+    const assigned = where.length === 0 ? 'an enclosing scope' : where.join(', ');
     entries.push({
-      label: `$${definition.name}`,
+      label: `$${name}`,
       kind: 'variable',
-      detail: `variable assigned in ${where}`,
-      documentation: `Workflow variable, assigned by the \`Assign\` of ${where}.\n\n[AWS documentation](${VARIABLES_LINK})`,
-      insertText: `\\$${definition.name}`,
+      detail: `variable assigned in ${assigned}`,
+      documentation: `Workflow variable, assigned by the \`Assign\` of ${assigned}.${visible === undefined ? ' (This state is not reachable yet, so every assignment of its scope is offered.)' : ''}\n\n[AWS documentation](${VARIABLES_LINK})`,
+      insertText: `\\$${name}`,
       snippet: true,
       replace: site.token,
-      sortText: `1${definition.name}`,
+      sortText: `1${name}`,
     });
   }
   return entries;
+}
+
+/** `$substring(${1:str}, ${2:start})`: the required parameters of a signature as tab stops. */
+export function signatureSnippet(name: string, signature: string): string {
+  const open = signature.indexOf('(');
+  const inside = signature.slice(open + 1, signature.lastIndexOf(')'));
+  const required = inside
+    .replace(/\[.*$/, '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && p !== '...');
+  const args = required.map((p, i) => `\${${i + 1}:${p}}`).join(', ');
+  return `\\${name}(${args})`;
 }

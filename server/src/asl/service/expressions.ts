@@ -1,6 +1,8 @@
-import { endOf, type Span } from '../ast';
+import { endOf, propertyOf, type Span, type ValueNode } from '../ast';
+import type { State } from '../model';
 import type { StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
+import type { PathSegment } from '../queries';
 import type { CursorContext } from './cursor';
 import { fieldDoc } from './fieldTables';
 import { roleAt, type Role } from './roles';
@@ -17,6 +19,8 @@ export interface ExpressionSite {
   readonly typed: string;
   /** The whole word. */
   readonly word: string;
+  /** Keys and indexes from the state's body to the string (`['Catch', 0, 'Output']`); empty outside a state. */
+  readonly statePath: readonly PathSegment[];
 }
 
 const TOKEN = /[\w.$]/;
@@ -57,5 +61,28 @@ export function expressionSite(
     token: { offset: tokenStart, length: tokenEnd - tokenStart },
     typed: text.slice(tokenStart, offset),
     word: text.slice(tokenStart, tokenEnd),
+    statePath: pathInState(model, context.path, role.state),
   };
+}
+
+/** The part of a path from the root that lies inside the state's body. */
+export function pathInState(
+  model: StateMachine,
+  path: readonly PathSegment[],
+  state: State | undefined,
+): readonly PathSegment[] {
+  if (state?.node === undefined) return [];
+  let node: ValueNode | undefined = model.root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (segment === undefined) break;
+    node =
+      typeof segment === 'number'
+        ? node?.kind === 'array'
+          ? node.items[segment]
+          : undefined
+        : propertyOf(node, segment)?.value;
+    if (node === state.node) return path.slice(i + 1);
+  }
+  return [];
 }

@@ -29,7 +29,8 @@ import {
 import { roleAt } from './roles';
 import { stateKeyAt, stateReferences, targetOf } from './stateReferences';
 import type { Hover } from './types';
-import { variableIndex } from './variables';
+import { statesFieldAbsence, statesFieldVerdict } from './statesFields';
+import { variableIndex, variableSymbol } from './variables';
 
 /** Documentation of what is under the cursor: a field, a state type, a state, an error, an expression word. */
 export function hoverAt(document: ParsedDocument, model: StateMachine, offset: number): Hover | undefined {
@@ -62,8 +63,11 @@ function expressionHover(document: ParsedDocument, model: StateMachine, offset: 
   if (statesField !== undefined) {
     const doc = STATES_VARIABLE_FIELDS.find((f) => f.name === statesField);
     if (doc !== undefined) {
+      const verdict = statesFieldVerdict(site.role.state?.type, site.statePath, doc.name);
+      const absence =
+        verdict === 'unavailable' ? `\n\n${statesFieldAbsence(doc.name, site.role.state?.type)}` : '';
       return {
-        markdown: `**$states.${doc.name}**\n\n${doc.summary}\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
+        markdown: `**$states.${doc.name}**\n\n${doc.summary}${absence}\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
         span: { offset: span.offset, length: 8 + doc.name.length },
       };
     }
@@ -93,16 +97,31 @@ function variableHover(document: ParsedDocument, model: StateMachine, offset: nu
   const index = variableIndex(document, model);
   const found = index.at(offset);
   if (found === undefined) return undefined;
-  const definitions = index.definitionsOf(found.name);
-  const where =
-    definitions.length === 0
-      ? 'No state assigns it: add it to an `Assign` field before it is read.'
-      : `Assigned in ${definitions.map((d) => `"${d.state.name}"`).join(', ')}.`;
-  const uses = index.usesOf(found.name).length;
-  return {
-    markdown: `**$${found.name}** — workflow variable\n\n${where} Read in ${uses} place${uses === 1 ? '' : 's'}.\n\n[AWS documentation](${VARIABLES_LINK})`,
-    span: found.span,
-  };
+  const symbol = variableSymbol(index, found);
+  const lines = [`**$${symbol.name}** — workflow variable`, ''];
+  const assigned = [...new Set(symbol.definitions.map((d) => `"${d.state.name}"`))];
+  lines.push(
+    assigned.length === 0
+      ? 'No state that this read can see assigns it: add it to an `Assign` field of a state that runs before.'
+      : `Assigned in ${assigned.join(', ')}.`,
+  );
+  if (found.kind === 'use') {
+    const visible = index.visibleAt(found.use.state);
+    if (visible !== undefined && !visible.has(symbol.name) && assigned.length > 0)
+      lines.push(
+        '',
+        `No assignment runs before "${found.use.state.name}" on any path: here it has no value.`,
+      );
+  }
+  const reads = symbol.uses.length;
+  lines.push(
+    '',
+    `Read in ${reads} place${reads === 1 ? '' : 's'}.`,
+    '',
+    `[AWS documentation](${VARIABLES_LINK})`,
+  );
+  const span = found.kind === 'use' ? found.use.span : found.definition.nameSpan;
+  return { markdown: lines.join('\n'), span };
 }
 
 function stateHover(model: StateMachine, offset: number): Hover | undefined {

@@ -2,13 +2,13 @@ import type { Span, StringNode } from '../ast';
 import type { State, StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import { stateKeyAt, stateReferences, targetOf } from './stateReferences';
-import { variableIndex } from './variables';
+import { variableIndex, variableSymbol, type VariableSymbol } from './variables';
 
 /** What a navigation request is about: a state (by its name or a reference to it) or a variable. */
 export type NavigationTarget =
   | { readonly kind: 'state'; readonly state: State; readonly at: StringNode }
   | { readonly kind: 'missingState'; readonly name: string; readonly at: StringNode }
-  | { readonly kind: 'variable'; readonly name: string; readonly at: Span };
+  | { readonly kind: 'variable'; readonly symbol: VariableSymbol; readonly at: Span };
 
 export function symbolAt(
   document: ParsedDocument,
@@ -24,19 +24,20 @@ export function symbolAt(
   }
   const state = stateKeyAt(model, offset);
   if (state !== undefined) return { kind: 'state', state, at: state.key };
-  const variable = variableIndex(document, model).at(offset);
-  if (variable !== undefined) return { kind: 'variable', name: variable.name, at: variable.span };
+  const index = variableIndex(document, model);
+  const variable = index.at(offset);
+  if (variable === undefined) return undefined;
+  const at = variable.kind === 'use' ? variable.use.span : variable.definition.nameSpan;
+  return { kind: 'variable', symbol: variableSymbol(index, variable), at };
   return undefined;
 }
 
-/** Go to definition: the state's name, or the Assign keys that set a variable. */
+/** Go to definition: the state's name, or the Assign keys whose value the read (or key) may see. */
 export function definitionAt(document: ParsedDocument, model: StateMachine, offset: number): readonly Span[] {
   const symbol = symbolAt(document, model, offset);
   if (symbol === undefined || symbol.kind === 'missingState') return [];
   if (symbol.kind === 'state') return [span(symbol.state.key)];
-  return variableIndex(document, model)
-    .definitionsOf(symbol.name)
-    .map((d) => d.nameSpan);
+  return symbol.symbol.definitions.map((d) => d.nameSpan);
 }
 
 /** Find references: every place naming the state (its own key first when asked), or every read and write of a variable. */
@@ -54,9 +55,8 @@ export function referencesAt(
       .map((r) => span(r.node));
     return includeDeclaration ? [span(symbol.state.key), ...references] : references;
   }
-  const index = variableIndex(document, model);
-  const uses = index.usesOf(symbol.name).map((u) => u.span);
-  const definitions = includeDeclaration ? index.definitionsOf(symbol.name).map((d) => d.nameSpan) : [];
+  const uses = symbol.symbol.uses.map((u) => u.span);
+  const definitions = includeDeclaration ? symbol.symbol.definitions.map((d) => d.nameSpan) : [];
   return [...definitions, ...uses].sort((a, b) => a.offset - b.offset);
 }
 

@@ -5,7 +5,7 @@ import { symbolAt } from './navigation';
 import { stateReferences } from './stateReferences';
 import { yamlScalar } from './template';
 import type { TextEdit } from './types';
-import { variableIndex } from './variables';
+import { renameVariable } from './renameVariable';
 
 export type PrepareRenameResult =
   | { readonly kind: 'ok'; readonly span: Span; readonly placeholder: string }
@@ -16,7 +16,6 @@ export type RenameResult =
   | { readonly kind: 'error'; readonly message: string };
 
 const MAX_STATE_NAME = 80;
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Whether the name under the cursor can be renamed, and which text the editor should select. */
 export function prepareRename(
@@ -37,7 +36,7 @@ export function prepareRename(
   return {
     kind: 'ok',
     span: { offset: symbol.at.offset + skip, length: symbol.at.length - skip },
-    placeholder: symbol.name,
+    placeholder: symbol.symbol.name,
   };
 }
 
@@ -79,22 +78,7 @@ export function renameAt(
       edits: nodes.map((node) => ({ span: span(node), newText: quoteLike(document, node, newName) })),
     };
   }
-  const name = newName.startsWith('$') ? newName.slice(1) : newName;
-  if (!VARIABLE_NAME.test(name) || name === 'states') {
-    return {
-      kind: 'error',
-      message: `"${newName}" is not a valid variable name: use letters, digits and underscores, starting with a letter or underscore.`,
-    };
-  }
-  const index = variableIndex(document, model);
-  if (name !== symbol.name && index.definitionsOf(name).length > 0) {
-    return { kind: 'error', message: `A variable named "$${name}" is already assigned in this workflow.` };
-  }
-  const edits: TextEdit[] = [
-    ...index.definitionsOf(symbol.name).map((d) => ({ span: d.nameSpan, newText: name })),
-    ...index.usesOf(symbol.name).map((u) => ({ span: u.span, newText: `$${name}` })),
-  ];
-  return { kind: 'ok', edits: edits.sort((a, b) => a.span.offset - b.span.offset) };
+  return renameVariable(document, model, symbol.symbol, newName);
 }
 
 /** The characters of a string without its quotes. */
