@@ -47,6 +47,17 @@ const builds = [
     logLevel: 'warning',
     entryPoints: { webview: 'client/src/preview/webview/main.ts' },
   },
+  {
+    // The graph preview's layout worker (ELK), started by the page from a blob.
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { layoutWorker: 'client/src/preview/webview/layoutWorker.ts' },
+  },
 ];
 
 /** Prints errors in the `file:line:col: error: message` form VS Code's problem matchers read. */

@@ -11,7 +11,10 @@ import {
   DEBUG_TYPE,
   StepwiseConfigurationProvider,
 } from './debug/configurationProvider';
-import { createLanguageClient, requestStateTree } from './languageClient';
+import { onExecutionEvent } from './debug/executionEvents';
+import { createLanguageClient } from './languageClient';
+import { requestGraph } from './preview/graphRequest';
+import { registerExportCommands } from './preview/previewCommands';
 import type { PreviewContext } from './preview/previewPanel';
 import { registerPreviewSerializer } from './preview/serializer';
 
@@ -22,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
   client = languageClient;
   const preview: PreviewContext = {
     extensionUri: context.extensionUri,
-    stateTree: (uri) => requestStateTree(languageClient, uri),
+    graph: (uri) => requestGraph(languageClient, uri),
+    onExecutionEvent,
   };
 
   for (const [id, command] of Object.entries(createCommands({ client: languageClient, preview }))) {
@@ -40,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
       new StepwiseAdapterFactory(context.asAbsolutePath('dist/debugAdapter.js')),
     ),
     registerPreviewSerializer(preview),
+    ...registerExportCommands(),
   );
 
   // A server that fails to start is reported by the client itself (notification + output channel).

@@ -3,6 +3,7 @@
  * both sides. Each says who sends it and why.
  */
 import { RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { GraphModel } from './asl/graph/types';
 
 /** A state for the preview: where it is defined and what it contains. */
 export interface StateTreeNode {
@@ -44,4 +45,28 @@ export interface StateTreeResult {
 export const StateTreeRequest = {
   method: 'stepwise/stateTree',
   type: new RequestType<StateTreeParams, StateTreeResult, void>('stepwise/stateTree'),
+} as const;
+
+export interface GraphParams {
+  readonly uri: string;
+}
+
+export interface GraphResult {
+  /** The document version the graph was built from (null when the server does not have the document open). */
+  readonly version: number | null;
+  /** Null while the document has no state machine object at all. */
+  readonly graph: GraphModel | null;
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** Errors of the parser: while there are some, the preview keeps showing the last graph without. */
+  readonly syntaxErrorCount: number;
+}
+
+/**
+ * Client → server: the graph of an open document (states, transitions, clusters, each state's
+ * diagnostics), for the graph preview, which lays it out and draws it.
+ */
+export const GraphRequest = {
+  method: 'stepwise/graph',
+  type: new RequestType<GraphParams, GraphResult, void>('stepwise/graph'),
 } as const;

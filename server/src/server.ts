@@ -15,7 +15,8 @@ import { toLspDiagnostic, toStateTreeNode } from './lsp/convert';
 import { DiagnosticsScheduler } from './lsp/diagnosticsScheduler';
 import { DocumentCache } from './lsp/documentCache';
 import { FEATURE_CAPABILITIES, registerFeatures } from './lsp/features';
-import { StateTreeRequest, type StateTreeResult } from './protocol';
+import { GraphRequest, StateTreeRequest, type GraphResult, type StateTreeResult } from './protocol';
+import { buildGraph } from './asl/graph';
 import { readSettings, type Settings } from './lsp/settings';
 import { isRecord } from './guards';
 
@@ -108,6 +109,22 @@ connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
     states: (outline?.states ?? []).map((state) => toStateTreeNode(parsed.lines, state)),
     errorCount: diagnostics.filter((d) => d.severity === 'error').length,
     warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+});
+
+connection.onRequest(GraphRequest.type, (params): GraphResult => {
+  const document = documents.get(params.uri);
+  if (document === undefined) {
+    return { version: null, graph: null, errorCount: 0, warningCount: 0, syntaxErrorCount: 0 };
+  }
+  const { parsed, model } = analyze(document);
+  const diagnostics = validate(parsed, { disabledRules: settings.disabledRules });
+  return {
+    version: document.version,
+    graph: model.machine === undefined ? null : buildGraph(model, parsed.lines, diagnostics),
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    syntaxErrorCount: parsed.errors.filter((d) => d.severity === 'error').length,
   };
 });
 

@@ -2,191 +2,368 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { previewHtml } from '../../client/src/preview/previewHtml';
-import type { StateTreeNode, StateTreeResult } from '../../server/src/protocol';
+import type { Browser } from 'playwright-core';
 import { launchChromium, screenshotPath } from '../support/browser';
+import { DARK_THEME, graphResultOf, graphResultOfText, openPreview, type PreviewPage } from './page';
 
-/**
- * The preview's webview page as the panel builds it (same HTML, same CSP, the built
- * dist/webview.js) in headless Chromium, with a stand-in for VS Code's webview API that
- * records what the page posts. The origin plays the part of webview.cspSource.
- */
-const ORIGIN = 'https://webview.stepwise.test';
-const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
+const URI = 'file:///w/account-processing.asl.json';
+const EXAMPLE = 'examples/account-processing/account-processing.asl.json';
+const NESTED = 'test/unit/graph/fixtures/parallel-in-map.asl.json';
+const README_IMAGES = path.join(__dirname, '..', '..', 'docs', 'images');
 
-function range(line: number, from: number, to: number) {
-  return { start: { line, character: from }, end: { line, character: to } };
+/** The two screenshots the README shows are refreshed with the goldens (UPDATE_GOLDEN=1). */
+function keepForReadme(file: string, name: string): void {
+  if (process.env['UPDATE_GOLDEN'] !== '1') return;
+  fs.mkdirSync(README_IMAGES, { recursive: true });
+  fs.copyFileSync(file, path.join(README_IMAGES, name));
 }
 
-function state(
-  name: string,
-  type: string | null,
-  line: number,
-  scopes: StateTreeNode['scopes'] = [],
-): StateTreeNode {
-  return {
-    name,
-    type,
-    range: range(line, 4, 40),
-    selectionRange: range(line, 4, 4 + name.length + 2),
-    scopes,
-  };
-}
-
-const BANKING: StateTreeResult = {
-  version: 1,
-  startAt: 'CheckApplicant',
-  errorCount: 0,
-  warningCount: 0,
-  states: [
-    state('CheckApplicant', 'Parallel', 4, [
-      { label: 'Branch 1', startAt: 'CheckName', states: [state('CheckName', 'Task', 11)] },
-      { label: 'Branch 2', startAt: 'CheckAddress', states: [state('CheckAddress', 'Task', 29)] },
-    ]),
-    state('OpenNewAccount', 'Task', 56),
-    state('ApplicationRejected', 'Fail', 86),
-    state('AccountNotOpened', 'Fail', 91),
-  ],
-};
-
-const THEME_VARIABLES: [string, string][] = [
-  ['--vscode-foreground', '#cccccc'],
-  ['--vscode-editor-background', '#1e1e1e'],
-  ['--vscode-font-family', 'sans-serif'],
-  ['--vscode-font-size', '13px'],
-  ['--vscode-badge-foreground', '#ffffff'],
-  ['--vscode-badge-background', '#4d4d4d'],
-  ['--vscode-list-activeSelectionBackground', '#04395e'],
-  ['--vscode-list-activeSelectionForeground', '#ffffff'],
-  ['--vscode-list-hoverBackground', '#2a2d2e'],
-  ['--vscode-descriptionForeground', '#9d9d9d'],
-  ['--vscode-textLink-foreground', '#3794ff'],
-  ['--vscode-editorError-foreground', '#f48771'],
-  ['--vscode-inputValidation-errorBackground', '#5a1d1d'],
-  ['--vscode-tree-indentGuidesStroke', '#585858'],
-];
-
-describe('preview webview in Chromium', () => {
+describe('graph preview webview in Chromium', () => {
   let browser: Browser;
-  let page: Page;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  let preview: PreviewPage;
 
   before(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 360 } });
-    const script = fs.readFileSync(path.join(__dirname, '..', '..', 'dist', 'webview.js'), 'utf8');
-    const html = previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview.js`, nonce: NONCE });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
-      if (url.pathname === '/dist/webview.js')
-        return route.fulfill({ contentType: 'text/javascript', body: script });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    // A string, not a function: the test runner's transpiler would add helpers the page lacks.
-    await page.addInitScript(`
-      window.posted = [];
-      window.acquireVsCodeApi = () => ({
-        postMessage: (message) => window.posted.push(message),
-        setState: (value) => { window.savedState = value; },
-        getState: () => window.savedState,
-      });
-      // VS Code sets the theme's variables on <html>; through CSSOM, which the CSP allows.
-      document.addEventListener('DOMContentLoaded', () => {
-        for (const [name, value] of ${JSON.stringify(THEME_VARIABLES)}) document.documentElement.style.setProperty(name, value);
-      });
-    `);
-    await page.goto(`${ORIGIN}/index.html`);
+    preview = await openPreview(browser);
   });
 
   after(async () => {
     await browser.close();
   });
 
-  const posted = () => page.evaluate(() => (window as unknown as { posted: unknown[] }).posted.splice(0));
-  const send = (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const count = (selector: string) => preview.page.locator(selector).count();
+  const viewBox = () => preview.page.getAttribute('#viewport > svg', 'viewBox');
 
   test('the page says it is ready once its script runs under the CSP', async () => {
-    await page.waitForFunction(() => (window as unknown as { posted: unknown[] }).posted.length > 0);
-    assert.deepEqual(await posted(), [{ kind: 'ready' }]);
+    await preview.page.waitForFunction(() => (window as unknown as { posted: unknown[] }).posted.length > 0);
+    assert.deepEqual(await preview.posted(), [{ kind: 'ready' }]);
   });
 
-  test('a tree message renders every state, nested by branch, with the StartAt marked', async () => {
-    await send({ kind: 'tree', uri: 'file:///w/flow.asl.json', result: BANKING, direction: 'TB' });
-    await page.waitForSelector('.row[data-state="AccountNotOpened"]');
-    const rows = await page.$$eval('.row', (els) =>
-      els.map((el) => el.textContent?.replace(/\s+/g, ' ').trim()),
+  test('a graph message draws every state, edge and cluster, laid out by the worker', async () => {
+    const result = graphResultOf(EXAMPLE);
+    const graph = result.graph;
+    assert.ok(graph !== null);
+    await preview.sendGraph(URI, result);
+    const states = await preview.page.$$eval('#viewport g.state', (els) =>
+      els.map((el) => el.getAttribute('data-state')),
     );
-    assert.deepEqual(rows, [
-      'ParallelCheckApplicant◀ StartAt',
-      'TaskCheckName◀ StartAt',
-      'TaskCheckAddress◀ StartAt',
-      'TaskOpenNewAccount',
-      'FailApplicationRejected',
-      'FailAccountNotOpened',
-    ]);
-    assert.deepEqual(await page.$$eval('.scope-label', (els) => els.map((el) => el.textContent)), [
-      'Branch 1',
-      'Branch 2',
-    ]);
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { savedState: unknown }).savedState), {
-      uri: 'file:///w/flow.asl.json',
-    });
+    assert.deepEqual(states.sort(), graph.nodes.flatMap((n) => (n.kind === 'state' ? [n.name] : [])).sort());
+    assert.equal(await count('#viewport g.edge'), graph.edges.length);
+    assert.equal(await count('#viewport g.cluster'), 2);
+    assert.equal(await count('#viewport g.state.compound.type-parallel'), 1);
+    assert.equal(
+      await count('#viewport g.edge.kind-catch'),
+      graph.edges.filter((e) => e.kind === 'catch').length,
+    );
+    assert.equal(await count('#viewport g.edge.kind-retry'), 3);
+    assert.deepEqual(
+      await preview.page.evaluate(
+        () => (window as unknown as { savedState: { uri: string } }).savedState.uri,
+      ),
+      URI,
+    );
+    assert.ok(Number(await preview.page.getAttribute('body', 'data-layout-ms')) > 0);
+    await preview.page.screenshot({ path: screenshotPath('graph-preview-light.png') });
   });
 
-  test('clicking a state asks the editor to reveal its name', async () => {
-    await page.click('.row[data-state="OpenNewAccount"]');
-    assert.deepEqual(await posted(), [{ kind: 'reveal', range: range(56, 4, 20) }]);
-  });
-
-  test('Enter on a focused row reveals it too; arrows move between rows', async () => {
-    await page.focus('.row[data-state="CheckName"]');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    assert.deepEqual(await posted(), [{ kind: 'reveal', range: range(29, 4, 18) }]);
+  test('clicking a state asks the editor to reveal its name; Enter on a focused state too', async () => {
+    await preview.page.click('#viewport g.state[data-state="OpenNewAccount"] .node-box');
+    const [reveal] = await preview.posted();
+    const node = graphResultOf(EXAMPLE).graph?.nodes.find(
+      (n) => n.kind === 'state' && n.name === 'OpenNewAccount',
+    );
+    assert.ok(node?.kind === 'state');
+    assert.deepEqual(reveal, { kind: 'reveal', range: node.selectionRange });
+    await preview.page.focus('#viewport g.state[data-state="AccountNotOpened"]');
+    await preview.page.keyboard.press('Enter');
+    const [second] = await preview.posted();
+    assert.ok(typeof second === 'object' && second !== null && 'kind' in second && second.kind === 'reveal');
   });
 
   test('a highlight message marks the state under the editor cursor', async () => {
-    await send({ kind: 'highlight', stateName: 'CheckAddress' });
-    await page.waitForSelector('.row.highlighted[data-state="CheckAddress"]');
-    await page.screenshot({ path: screenshotPath('preview-state-list.png') });
-    await send({ kind: 'highlight', stateName: null });
-    await page.waitForSelector('.row.highlighted', { state: 'detached' });
+    await preview.send({ kind: 'highlight', nodeId: 's:CheckApplicant#b1/CheckAddress' });
+    await preview.page.waitForSelector('g.state.highlighted[data-state="CheckAddress"]');
+    await preview.send({ kind: 'highlight', nodeId: null });
+    await preview.page.waitForSelector('g.highlighted', { state: 'detached' });
   });
 
-  test('while the document is broken the last good states stay, under a banner', async () => {
-    await send({
-      kind: 'tree',
-      uri: 'file:///w/flow.asl.json',
-      result: { ...BANKING, states: [], startAt: null, errorCount: 2 },
-      direction: 'TB',
-    });
-    await page.waitForSelector('#banner:not([hidden])');
-    assert.equal(await page.textContent('#banner'), '2 errors: showing the last good states');
-    assert.equal(await page.locator('.row').count(), 6);
+  test('keyboard and wheel pan and zoom; 0 fits; a re-render keeps the view', async () => {
+    await preview.page.focus('#viewport');
+    const fitted = await viewBox();
+    await preview.page.keyboard.press('+');
+    const zoomed = await viewBox();
+    assert.notEqual(zoomed, fitted);
+    const width = (box: string | null) => Number(box?.split(' ')[2]);
+    assert.ok(width(zoomed) < width(fitted), 'zooming in shows less of the graph');
+    await preview.page.keyboard.press('ArrowRight');
+    assert.ok(Number((await viewBox())?.split(' ')[0]) > Number(zoomed?.split(' ')[0]));
+    await preview.page.mouse.move(300, 300);
+    await preview.page.mouse.wheel(0, 120);
+    const panned = await viewBox();
+    await preview.sendGraph(URI, graphResultOf(EXAMPLE));
+    assert.equal(await viewBox(), panned, 'a new graph keeps the view');
+    await preview.page.keyboard.press('0');
+    assert.equal(await viewBox(), fitted);
+  });
+
+  test('execution events mark states, taken edges, the running state and cluster progress', async () => {
+    const base = { executionId: 'run-1', uri: URI };
+    const events = [
+      { ...base, kind: 'started' },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'CheckApplicant' }],
+        status: 'running',
+        progress: { done: 1, total: 2 },
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'CheckApplicant' }, { state: 'CheckName' }],
+        status: 'succeeded',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'CheckApplicant', branch: 1 }, { state: 'CheckAddress' }],
+        status: 'retrying',
+      },
+    ];
+    for (const event of events) await preview.send({ kind: 'execution', event });
+    await preview.page.waitForSelector('g.state.status-retried[data-state="CheckAddress"]');
+    assert.equal(await count('g.state.status-succeeded[data-state="CheckName"]'), 1);
+    assert.equal(await count('g.state.status-running.compound[data-state="CheckApplicant"]'), 1);
+    assert.equal(await count('g.state.current[data-state="CheckAddress"]'), 1);
+    assert.equal(
+      await preview.page.textContent('g.compound[data-state="CheckApplicant"] > .progress'),
+      '1/2',
+    );
+    assert.equal(await count('g.edge.kind-retry.taken'), 1);
+    assert.equal(await preview.page.textContent('#run'), 'Running: CheckAddress');
+
+    for (const event of [
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'CheckApplicant', branch: 1 }, { state: 'CheckAddress' }],
+        status: 'succeeded',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'CheckApplicant' }],
+        status: 'succeeded',
+        next: 'OpenNewAccount',
+        progress: { done: 2, total: 2 },
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'OpenNewAccount' }],
+        status: 'caught',
+        next: 'AccountNotOpened',
+      },
+      { ...base, kind: 'state', path: [{ state: 'AccountNotOpened' }], status: 'failed' },
+      { ...base, kind: 'ended', status: 'FAILED' },
+    ]) {
+      await preview.send({ kind: 'execution', event });
+    }
+    await preview.page.waitForSelector('#run.ended-failed');
+    assert.equal(await count('g.edge.taken[data-from="s:CheckApplicant"][data-to="s:OpenNewAccount"]'), 1);
+    assert.equal(await count('g.edge.kind-catch.taken[data-to="s:AccountNotOpened"]'), 1);
+    assert.equal(await count('g.state.status-caught[data-state="OpenNewAccount"]'), 1);
+    assert.equal(await count('g.state.status-failed[data-state="AccountNotOpened"]'), 1);
+    assert.equal(await count('g.state.status-not-reached[data-state="ApplicationRejected"]'), 1);
+    assert.equal(await count('g.current'), 0);
+    assert.equal(
+      await preview.page.textContent('g.compound[data-state="CheckApplicant"] > .progress'),
+      '2/2',
+    );
+    // The overlay survives a re-render of the same graph.
+    await preview.sendGraph(URI, graphResultOf(EXAMPLE));
+    assert.equal(await count('g.state.status-failed[data-state="AccountNotOpened"]'), 1);
+  });
+
+  test('while the document does not parse, the last good graph stays under a banner', async () => {
+    const broken = graphResultOfText(
+      '{ "StartAt": "A", "States": { "A": { "Type": "Pass", ',
+      'flow.asl.json',
+    );
+    assert.ok(broken.syntaxErrorCount > 0);
+    await preview.sendGraph(URI, broken);
+    assert.equal(await preview.page.isVisible('#banner'), true);
+    assert.match(
+      (await preview.page.textContent('#banner')) ?? '',
+      /syntax error.*showing the last graph that parsed/,
+    );
+    assert.equal(await count('#viewport g[data-state="OpenNewAccount"]'), 1);
+  });
+
+  test('semantic errors draw the new graph with badges on the states', async () => {
+    const text = fs
+      .readFileSync(path.join(__dirname, '..', '..', EXAMPLE), 'utf8')
+      .replace('"Next": "OpenNewAccount"', '"Next": "OpenAccount"');
+    await preview.sendGraph(URI, graphResultOfText(text));
+    assert.match(
+      (await preview.page.textContent('#banner')) ?? '',
+      /^\d+ errors?, 0 warnings: marked on their states/,
+    );
+    assert.equal(await count('g.state.has-errors[data-state="CheckApplicant"] .badge-error'), 1);
+    assert.equal(await count('g.marker-missing[data-state="OpenAccount"]'), 1);
+  });
+
+  test('Export: SVG text with the theme written in, and a PNG', async () => {
+    await preview.posted();
+    await preview.send({ kind: 'export', format: 'svg' });
+    await preview.page.waitForFunction(() => (window as unknown as { posted: unknown[] }).posted.length > 0);
+    const [svg] = await preview.posted();
+    assert.ok(typeof svg === 'object' && svg !== null && 'data' in svg && typeof svg.data === 'string');
+    assert.match(svg.data, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg.data, /<style>[^<]*\.node-box \{[^}]*#f8f8f8/, 'theme colours resolved');
+    assert.ok(!svg.data.includes('var(--vscode'));
+    await preview.send({ kind: 'export', format: 'png' });
+    await preview.page.waitForFunction(() => (window as unknown as { posted: unknown[] }).posted.length > 0);
+    const [png] = await preview.posted();
+    assert.ok(typeof png === 'object' && png !== null && 'data' in png && typeof png.data === 'string');
+    assert.match(png.data, /^data:image\/png;base64,iVBOR/);
+  });
+
+  test('nested Parallel in Map, dark theme, a run in progress (the README screenshot)', async () => {
+    await preview.setTheme(DARK_THEME);
+    const uri = 'file:///w/orders.asl.json';
+    await preview.sendGraph(uri, graphResultOf(NESTED));
+    assert.equal(await count('#viewport g.cluster'), 3);
+    const base = { executionId: 'run-2', uri };
+    for (const event of [
+      { ...base, kind: 'started' },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder' }],
+        status: 'running',
+        progress: { done: 17, total: 100 },
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Prepare' }],
+        status: 'succeeded',
+        next: 'Checks',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Checks' }],
+        status: 'running',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Checks' }, { state: 'CheckStock' }],
+        status: 'succeeded',
+        next: 'InStock?',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Checks' }, { state: 'InStock?' }],
+        status: 'succeeded',
+        next: 'Restock',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Checks' }, { state: 'Restock' }],
+        status: 'running',
+      },
+      {
+        ...base,
+        kind: 'state',
+        path: [{ state: 'EachOrder', iteration: 17 }, { state: 'Checks', branch: 1 }, { state: 'Charge' }],
+        status: 'succeeded',
+      },
+    ]) {
+      await preview.send({ kind: 'execution', event });
+    }
+    await preview.page.waitForSelector('g.state.current[data-state="Restock"]');
+    assert.equal(await preview.page.textContent('g.compound[data-state="EachOrder"] > .progress'), '17/100');
+    assert.equal(await count('g.edge.taken'), 3);
+    const file = screenshotPath('graph-preview-execution-dark.png');
+    await preview.page.screenshot({ path: file, animations: 'disabled' });
+    keepForReadme(file, 'graph-execution-dark.png');
+  });
+
+  test('a big machine gets a minimap; clicking it moves the view', async () => {
+    const { generateWorkflow, asJson } = await import('../bench/generate');
+    await preview.sendGraph('file:///w/big.asl.json', graphResultOfText(asJson(generateWorkflow(120))));
+    assert.equal(await preview.page.isVisible('#minimap'), true);
+    const beforeClick = await viewBox();
+    const box = await preview.page.locator('#minimap').boundingBox();
+    assert.ok(box !== null);
+    await preview.page.mouse.click(box.x + box.width / 2, box.y + box.height - 5);
+    assert.notEqual(await viewBox(), beforeClick);
+    await preview.page.mouse.up();
+    await preview.sendGraph(URI, graphResultOf(EXAMPLE));
+    assert.equal(await preview.page.isVisible('#minimap'), false);
   });
 
   test('malformed messages are ignored and text is never parsed as HTML', async () => {
-    await send({ kind: 'tree', uri: 'file:///w/flow.asl.json', result: { states: 'nope' }, direction: 'TB' });
-    await send({ kind: 'unknown' });
-    await send('<img src=x onerror=alert(1)>');
-    assert.equal(await page.locator('.row').count(), 6);
-    const hostile = {
-      ...BANKING,
-      states: [state('<img src=x onerror="window.pwned=1">', 'Pass', 1)],
-      startAt: null,
-    };
-    await send({ kind: 'tree', uri: 'file:///w/flow.asl.json', result: hostile, direction: 'TB' });
-    await page.waitForSelector('.row >> nth=0');
-    assert.equal(await page.locator('img').count(), 0);
-    assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
-    assert.deepEqual(cspViolations, []);
-    assert.deepEqual(pageErrors, []);
+    const states = await count('#viewport g.state');
+    await preview.send({ kind: 'graph', uri: URI, result: { graph: { nodes: 'nope' } }, direction: 'TB' });
+    await preview.send({
+      kind: 'graph',
+      uri: URI,
+      result: {
+        ...graphResultOf(EXAMPLE),
+        graph: {
+          nodes: [],
+          edges: [{ id: 'e', kind: 'next', from: 'x', to: 'y', parent: null, label: null }],
+          clusters: [],
+        },
+      },
+      direction: 'TB',
+    });
+    await preview.send({ kind: 'highlight', nodeId: 42 });
+    await preview.send({ kind: 'execution', event: { kind: 'state', path: [] } });
+    await preview.send('<img src=x onerror=alert(1)>');
+    assert.equal(await count('#viewport g.state'), states);
+    const hostile = JSON.stringify({
+      StartAt: '<img src=x onerror="window.pwned=1">',
+      States: {
+        '<img src=x onerror="window.pwned=1">': {
+          Type: 'Pass',
+          Comment: '<script>window.pwned=2</script>',
+          End: true,
+        },
+      },
+    });
+    await preview.sendGraph('file:///w/hostile.asl.json', graphResultOfText(hostile));
+    assert.equal(await count('#viewport g.state'), 1);
+    assert.equal(await preview.page.locator('img, script:not([src])').count(), 0);
+    assert.equal(
+      await preview.page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+      undefined,
+    );
+    assert.deepEqual(preview.cspViolations, []);
+    assert.deepEqual(preview.pageErrors, []);
+  });
+});
+
+describe('graph preview screenshot for the README (light theme)', () => {
+  test('the example workflow, a state highlighted', async () => {
+    const browser = await launchChromium();
+    try {
+      const preview = await openPreview(browser, { width: 760, height: 720 });
+      await preview.sendGraph(URI, graphResultOf(EXAMPLE));
+      await preview.send({ kind: 'highlight', nodeId: 's:OpenNewAccount' });
+      await preview.page.waitForSelector('g.highlighted');
+      const file = screenshotPath('graph-preview-light-highlight.png');
+      await preview.page.screenshot({ path: file });
+      keepForReadme(file, 'graph-preview.png');
+      assert.deepEqual(preview.pageErrors, []);
+    } finally {
+      await browser.close();
+    }
   });
 });

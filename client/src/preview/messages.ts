@@ -4,44 +4,45 @@
  * ignores anything else: neither trusts the other. Types only from the protocol, nothing from
  * 'vscode' or the DOM: this file compiles under both tsconfigs.
  */
-import type { StateTreeNode, StateTreeResult, StateTreeScope } from '../../../server/src/protocol';
+import type { GraphDirection } from '../../../server/src/asl/graph/layout';
+import type { TextRange } from '../../../server/src/asl/graph/types';
+import { isExecutionEvent, type ExecutionEvent } from '../../../server/src/executionEvents';
+import type { GraphResult } from '../../../server/src/protocol';
 import { isRecord } from '../../../server/src/guards';
+import { isGraphResult, isTextRange } from './graphGuards';
 
-/** How the graph is laid out: top to bottom or left to right (`stepwise.graph.direction`). */
-export type GraphDirection = 'TB' | 'LR';
+export type { GraphDirection, TextRange };
+export { isTextRange };
 
-/** Zero-based, as in LSP. */
-export interface TextPosition {
-  readonly line: number;
-  readonly character: number;
-}
-
-export interface TextRange {
-  readonly start: TextPosition;
-  readonly end: TextPosition;
-}
+export type ExportFormat = 'svg' | 'png';
 
 /** Extension → webview. */
 export type ToWebviewMessage =
-  /** The states of the document `uri`, to render. */
+  /** The graph of the document `uri`, to lay out and draw. */
   | {
-      readonly kind: 'tree';
+      readonly kind: 'graph';
       readonly uri: string;
-      readonly result: StateTreeResult;
+      readonly result: GraphResult;
       readonly direction: GraphDirection;
     }
-  /** The state under the editor's cursor (or the running state); null clears the highlight. */
-  | { readonly kind: 'highlight'; readonly stateName: string | null };
+  /** The state under the editor's cursor (a node id); null clears the highlight. */
+  | { readonly kind: 'highlight'; readonly nodeId: string | null }
+  /** What the debugger reports about a run of this document. */
+  | { readonly kind: 'execution'; readonly event: ExecutionEvent }
+  /** Draw the current picture as a file's content and send it back (`exported`). */
+  | { readonly kind: 'export'; readonly format: ExportFormat };
 
 /** Webview → extension. */
 export type FromWebviewMessage =
-  /** The script is loaded and listening: send it the tree. */
+  /** The script is loaded and listening: send it the graph. */
   | { readonly kind: 'ready' }
   /** The user picked a state: select this range in the editor. */
-  | { readonly kind: 'reveal'; readonly range: TextRange };
+  | { readonly kind: 'reveal'; readonly range: TextRange }
+  /** The picture asked for by `export`: SVG text, or a PNG as a data: URL. */
+  | { readonly kind: 'exported'; readonly format: ExportFormat; readonly data: string };
 
-/** Deeper trees than this are refused rather than walked (real workflows nest a few levels). */
-const MAX_NESTING = 64;
+/** A PNG of a big graph is a few MB; nothing the page sends should be larger than this. */
+export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
 
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
   if (!isRecord(value)) return false;
@@ -50,6 +51,15 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
       return hasOnlyKeys(value, ['kind']);
     case 'reveal':
       return hasOnlyKeys(value, ['kind', 'range']) && isTextRange(value['range']);
+    case 'exported': {
+      const data = value['data'];
+      return (
+        hasOnlyKeys(value, ['kind', 'format', 'data']) &&
+        isExportFormat(value['format']) &&
+        typeof data === 'string' &&
+        data.length <= MAX_EXPORT_LENGTH
+      );
+    }
     default:
       return false;
   }
@@ -58,14 +68,18 @@ export function isFromWebviewMessage(value: unknown): value is FromWebviewMessag
 export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
   if (!isRecord(value)) return false;
   switch (value['kind']) {
-    case 'tree':
+    case 'graph':
       return (
         typeof value['uri'] === 'string' &&
         isGraphDirection(value['direction']) &&
-        isStateTreeResult(value['result'])
+        isGraphResult(value['result'])
       );
     case 'highlight':
-      return value['stateName'] === null || typeof value['stateName'] === 'string';
+      return value['nodeId'] === null || typeof value['nodeId'] === 'string';
+    case 'execution':
+      return isExecutionEvent(value['event']);
+    case 'export':
+      return isExportFormat(value['format']);
     default:
       return false;
   }
@@ -75,59 +89,10 @@ export function isGraphDirection(value: unknown): value is GraphDirection {
   return value === 'TB' || value === 'LR';
 }
 
-export function isTextRange(value: unknown): value is TextRange {
-  return isRecord(value) && isTextPosition(value['start']) && isTextPosition(value['end']);
-}
-
-function isTextPosition(value: unknown): value is TextPosition {
-  return isRecord(value) && isIndex(value['line']) && isIndex(value['character']);
-}
-
-function isStateTreeResult(value: unknown): value is StateTreeResult {
-  return (
-    isRecord(value) &&
-    (value['version'] === null || Number.isInteger(value['version'])) &&
-    isNullableString(value['startAt']) &&
-    isIndex(value['errorCount']) &&
-    isIndex(value['warningCount']) &&
-    isArrayOf(value['states'], (state) => isStateTreeNode(state, 0))
-  );
-}
-
-function isStateTreeNode(value: unknown, depth: number): value is StateTreeNode {
-  return (
-    depth <= MAX_NESTING &&
-    isRecord(value) &&
-    typeof value['name'] === 'string' &&
-    isNullableString(value['type']) &&
-    isTextRange(value['range']) &&
-    isTextRange(value['selectionRange']) &&
-    isArrayOf(value['scopes'], (scope) => isStateTreeScope(scope, depth))
-  );
-}
-
-function isStateTreeScope(value: unknown, depth: number): value is StateTreeScope {
-  return (
-    isRecord(value) &&
-    typeof value['label'] === 'string' &&
-    isNullableString(value['startAt']) &&
-    isArrayOf(value['states'], (state) => isStateTreeNode(state, depth + 1))
-  );
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return value === 'svg' || value === 'png';
 }
 
 function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
-}
-
-function isArrayOf(value: unknown, isItem: (item: unknown) => boolean): boolean {
-  return Array.isArray(value) && value.every((item: unknown) => isItem(item));
-}
-
-function isNullableString(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
-/** A line or character number: a non-negative integer. */
-function isIndex(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

@@ -1,95 +1,59 @@
 /**
  * The preview page, free of the vscode module so that the webview tests load exactly what the
- * panel shows. Everything the page runs or styles carries the nonce; nothing else may load.
+ * panel shows. The CSP allows only the extension's own files: the script by nonce, the
+ * stylesheet by origin, and the layout worker, which VS Code webviews can start only from a
+ * blob: URL, so the page fetches dist/layoutWorker.js (connect-src) and starts it from a blob
+ * (worker-src blob:). A blob can only be made by the page's script, which the nonce already vets.
  */
 export interface PreviewPage {
   /** `webview.cspSource`: the origin VS Code serves local resources from. */
   readonly cspSource: string;
-  /** The webview URI of dist/webview.js. */
+  /** The webview URIs of dist/webview.js, dist/webview.css and dist/layoutWorker.js. */
   readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly workerUri: string;
   /** A fresh random nonce per page (crypto, never Math.random). */
   readonly nonce: string;
 }
 
-export function previewHtml({ cspSource, scriptUri, nonce }: PreviewPage): string {
-  const csp = [
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
     "default-src 'none'",
+    // data: is the SVG drawn onto a canvas when the graph is exported as PNG.
     `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    `connect-src ${cspSource}`,
+    'worker-src blob:',
   ].join('; ');
+}
+
+export function previewHtml({ cspSource, scriptUri, styleUri, workerUri, nonce }: PreviewPage): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp};">
+  <meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(cspSource, nonce))};">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <title>Stepwise preview</title>
-  <style nonce="${nonce}">${PREVIEW_CSS}</style>
+  <title>Stepwise graph</title>
+  <link rel="stylesheet" href="${attribute(styleUri)}">
 </head>
-<body>
+<body data-worker="${attribute(workerUri)}">
+  <div id="toolbar" role="toolbar" aria-label="Graph view">
+    <button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">−</button>
+    <button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
+    <button id="fit" type="button" title="Fit to view (0)">Fit</button>
+  </div>
   <div id="banner" role="status" hidden></div>
-  <div id="states"></div>
-  <script nonce="${nonce}" src="${scriptUri}"></script>
+  <div id="run" role="status" hidden></div>
+  <div id="viewport" tabindex="0" aria-label="State machine graph. Arrow keys pan, plus and minus zoom, 0 fits, Tab moves between states, Enter goes to a state."></div>
+  <div id="minimap" aria-hidden="true" hidden></div>
+  <p id="empty" hidden></p>
+  <script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
 </body>
 </html>`;
 }
 
-/** Colours come only from the theme's variables, so light, dark and high-contrast themes all work. */
-const PREVIEW_CSS = `
-body {
-  color: var(--vscode-foreground);
-  background: var(--vscode-editor-background);
-  font-family: var(--vscode-font-family);
-  font-size: var(--vscode-font-size);
-  padding: 0.5em 1em;
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
-#banner {
-  margin-bottom: 0.75em;
-  padding: 0.4em 0.6em;
-  color: var(--vscode-editorError-foreground);
-  background: var(--vscode-inputValidation-errorBackground);
-  border: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-editorError-foreground));
-}
-#banner[hidden] { display: none; }
-.empty { color: var(--vscode-descriptionForeground); }
-ul.states, ul.scopes { list-style: none; margin: 0; padding: 0; }
-ul.scopes { padding-left: 1.25em; border-left: 1px solid var(--vscode-tree-indentGuidesStroke); margin-left: 0.6em; }
-.scope-label {
-  color: var(--vscode-descriptionForeground);
-  font-size: 0.9em;
-  padding: 0.2em 0.4em;
-}
-ul.scope-states { list-style: none; margin: 0; padding: 0 0 0 0.5em; }
-.row {
-  display: flex;
-  align-items: center;
-  gap: 0.5em;
-  padding: 0.15em 0.4em;
-  cursor: pointer;
-  border: 1px solid transparent;
-  border-radius: 2px;
-}
-.row:hover { background: var(--vscode-list-hoverBackground); }
-.row:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-.row.highlighted {
-  color: var(--vscode-list-activeSelectionForeground);
-  background: var(--vscode-list-activeSelectionBackground);
-  border-color: var(--vscode-contrastActiveBorder, transparent);
-}
-.badge {
-  min-width: 4.5em;
-  text-align: center;
-  padding: 0 0.4em;
-  border-radius: 2px;
-  font-size: 0.85em;
-  color: var(--vscode-badge-foreground);
-  background: var(--vscode-badge-background);
-  border: 1px solid var(--vscode-contrastBorder, transparent);
-}
-.badge.unknown { color: var(--vscode-editorWarning-foreground); background: transparent; border-color: currentColor; }
-.start {
-  font-size: 0.85em;
-  color: var(--vscode-textLink-foreground);
-}
-`;

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { StateTreeNode, StateTreeResult } from '../../../server/src/protocol';
+import type { GraphModel } from '../../../server/src/asl/graph/types';
+import type { ExecutionEvent } from '../../../server/src/executionEvents';
+import type { GraphResult } from '../../../server/src/protocol';
+import { stateNodeAt } from './cursorNode';
 import {
   isFromWebviewMessage,
   isGraphDirection,
+  type ExportFormat,
   type FromWebviewMessage,
   type GraphDirection,
   type TextRange,
@@ -12,33 +16,43 @@ import {
 } from './messages';
 import { previewHtml } from './previewHtml';
 
-/** What a preview needs from the extension: where the bundle is, and the server's state tree. */
+/** What a preview needs from the extension: where the bundle is, the server's graph, the debugger's events. */
 export interface PreviewContext {
   readonly extensionUri: vscode.Uri;
-  readonly stateTree: (uri: vscode.Uri) => Promise<StateTreeResult>;
+  readonly graph: (uri: vscode.Uri) => Promise<GraphResult>;
+  /** Subscribes to the debugger's `stepwise/execution` events (every session, every file). */
+  readonly onExecutionEvent: (listener: (event: ExecutionEvent) => void) => { dispose(): void };
 }
 
 /** Typing pauses this long before the preview asks the server again. */
 const REFRESH_DELAY_MS = 150;
+/** A reloaded webview gets the current run replayed; a run longer than this keeps its latest events. */
+const MAX_REPLAYED_EVENTS = 20_000;
+/** How long an export waits for the webview to draw the picture. */
+const EXPORT_TIMEOUT_MS = 30_000;
 
 /**
- * The preview of one workflow document: a webview panel that follows the document's edits and
- * its editor's cursor, and reveals in the editor the state picked in the webview. One panel per
- * document; opening it again reveals the existing one.
+ * The graph preview of one workflow document: a webview panel that follows the document's
+ * edits, its editor's cursor and the debugger's runs of it, and reveals in the editor the state
+ * picked in the graph. One panel per document; opening it again reveals the existing one.
  */
 export class PreviewPanel {
   static readonly viewType = 'stepwise.preview';
   private static readonly open = new Map<string, PreviewPanel>();
+  /** The panel focused last, which the export commands act on. */
+  private static lastActive: PreviewPanel | undefined;
 
   private readonly key: string;
   private readonly disposables: vscode.Disposable[] = [];
-  private tree: StateTreeResult | undefined;
+  private graph: GraphModel | null = null;
   private highlighted: string | null | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Counts refreshes, so that a slow answer never overwrites a newer one. */
   private generation = 0;
   private failureShown = false;
   private disposed = false;
+  private execution: ExecutionEvent[] = [];
+  private pendingExport: ((message: { format: ExportFormat; data: string } | undefined) => void) | undefined;
 
   /** Opens the preview of `uri` beside the editor, or reveals the one already open. */
   static show(context: PreviewContext, uri: vscode.Uri): void {
@@ -63,6 +77,12 @@ export class PreviewPanel {
     new PreviewPanel(panel, context, uri);
   }
 
+  /** The preview to export: the one focused last, else the one of the active editor. */
+  static current(): PreviewPanel | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    return PreviewPanel.lastActive ?? (active === undefined ? undefined : PreviewPanel.open.get(active));
+  }
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly context: PreviewContext,
@@ -71,9 +91,13 @@ export class PreviewPanel {
     this.key = uri.toString();
     PreviewPanel.open.get(this.key)?.dispose();
     PreviewPanel.open.set(this.key, this);
+    PreviewPanel.lastActive = this;
     panel.webview.html = panelHtml(panel.webview, context.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((event) => {
+        if (event.webviewPanel.active) PreviewPanel.lastActive = this;
+      }),
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === this.key) this.scheduleRefresh();
@@ -87,17 +111,52 @@ export class PreviewPanel {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('stepwise.graph', this.uri)) this.scheduleRefresh();
       }),
+      context.onExecutionEvent((event) => this.onExecution(event)),
     );
-    // The first tree goes out when the webview reports it is ready to listen.
+    // The first graph goes out when the webview reports it is ready to listen.
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.refreshTimer);
+    this.pendingExport?.(undefined);
     if (PreviewPanel.open.get(this.key) === this) PreviewPanel.open.delete(this.key);
+    if (PreviewPanel.lastActive === this) PreviewPanel.lastActive = undefined;
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  /** Asks the webview for the picture and saves it where the user says. */
+  async exportAs(format: ExportFormat): Promise<void> {
+    this.pendingExport?.(undefined);
+    const reply = new Promise<{ format: ExportFormat; data: string } | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), EXPORT_TIMEOUT_MS);
+      this.pendingExport = (message) => {
+        clearTimeout(timer);
+        this.pendingExport = undefined;
+        resolve(message);
+      };
+    });
+    this.post({ kind: 'export', format });
+    const exported = await reply;
+    if (exported === undefined || exported.format !== format || exported.data === '') {
+      void vscode.window.showWarningMessage(
+        'Stepwise: the graph preview did not produce a picture to export.',
+      );
+      return;
+    }
+    const base = path.posix.basename(this.uri.path).replace(/\.asl\.(json|ya?ml)$|\.[^.]+$/i, '');
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(this.uri, '..', `${base}.${format}`),
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    });
+    if (target === undefined) return;
+    const bytes =
+      format === 'svg'
+        ? Buffer.from(exported.data, 'utf8')
+        : Buffer.from(exported.data.replace(/^data:image\/png;base64,/, ''), 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
   }
 
   private receive(message: unknown): void {
@@ -110,12 +169,26 @@ export class PreviewPanel {
       case 'ready':
         // A (re)loaded webview has nothing: send it everything again.
         this.highlighted = undefined;
-        void this.refresh();
+        void this.refresh().then(() => {
+          for (const event of this.execution) this.post({ kind: 'execution', event });
+        });
         return;
       case 'reveal':
         void this.reveal(message.range);
         return;
+      case 'exported':
+        this.pendingExport?.({ format: message.format, data: message.data });
+        return;
     }
+  }
+
+  private onExecution(event: ExecutionEvent): void {
+    if (event.uri !== this.key && !sameFile(event.uri, this.uri)) return;
+    if (event.kind === 'started') this.execution = [];
+    this.execution.push(event);
+    if (this.execution.length > MAX_REPLAYED_EVENTS)
+      this.execution.splice(1, this.execution.length - MAX_REPLAYED_EVENTS);
+    this.post({ kind: 'execution', event });
   }
 
   private scheduleRefresh(): void {
@@ -125,28 +198,28 @@ export class PreviewPanel {
 
   private async refresh(): Promise<void> {
     const generation = ++this.generation;
-    let result: StateTreeResult;
+    let result: GraphResult;
     try {
       // Opening is a no-op for an open document; after a reload it makes sure the server has it.
       await vscode.workspace.openTextDocument(this.uri);
-      result = await this.context.stateTree(this.uri);
+      result = await this.context.graph(this.uri);
     } catch (error) {
       this.showFailure(error);
       return;
     }
     if (this.disposed || generation !== this.generation) return;
-    this.tree = result;
-    this.post({ kind: 'tree', uri: this.key, result, direction: this.direction() });
+    if (result.graph !== null) this.graph = result.graph;
+    this.post({ kind: 'graph', uri: this.key, result, direction: this.direction() });
     const editor = this.editor();
     if (editor !== undefined) this.followCursor(editor.selection.active);
   }
 
   private followCursor(position: vscode.Position): void {
-    if (this.tree === undefined || !this.followsCursor()) return;
-    const stateName = innermostStateAt(this.tree.states, position)?.name ?? null;
-    if (stateName === this.highlighted) return;
-    this.highlighted = stateName;
-    this.post({ kind: 'highlight', stateName });
+    if (this.graph === null || !this.followsCursor()) return;
+    const nodeId = stateNodeAt(this.graph, position)?.id ?? null;
+    if (nodeId === this.highlighted) return;
+    this.highlighted = nodeId;
+    this.post({ kind: 'highlight', nodeId });
   }
 
   private async reveal(range: TextRange): Promise<void> {
@@ -197,28 +270,14 @@ export class PreviewPanel {
   }
 }
 
-/** The innermost state whose definition contains the position. */
-export function innermostStateAt(
-  states: readonly StateTreeNode[],
-  position: vscode.Position,
-): StateTreeNode | undefined {
-  for (const state of states) {
-    if (!contains(state.range, position)) continue;
-    for (const scope of state.scopes) {
-      const inner = innermostStateAt(scope.states, position);
-      if (inner !== undefined) return inner;
-    }
-    return state;
+/** The debugger may name the file by path where the editor has a URI. */
+function sameFile(eventUri: string, uri: vscode.Uri): boolean {
+  try {
+    const parsed = eventUri.includes('://') ? vscode.Uri.parse(eventUri, true) : vscode.Uri.file(eventUri);
+    return parsed.toString() === uri.toString();
+  } catch {
+    return false;
   }
-  return undefined;
-}
-
-function contains(range: TextRange, position: vscode.Position): boolean {
-  const { start, end } = range;
-  if (position.line < start.line || position.line > end.line) return false;
-  if (position.line === start.line && position.character < start.character) return false;
-  if (position.line === end.line && position.character > end.character) return false;
-  return true;
 }
 
 function titleOf(uri: vscode.Uri): string {
@@ -233,9 +292,13 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
 }
 
 function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const asset = (name: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name)).toString();
   return previewHtml({
     cspSource: webview.cspSource,
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+    scriptUri: asset('webview.js'),
+    styleUri: asset('webview.css'),
+    workerUri: asset('layoutWorker.js'),
     nonce: randomBytes(16).toString('base64'),
   });
 }

@@ -1,3 +1,4 @@
+import { GRAPH_USAGE, graphCommand } from './graph';
 import { OUTLINE_USAGE, outlineCommand } from './outline';
 import { RUN_USAGE, runCommand } from './runCommand';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
@@ -16,6 +17,7 @@ const VERBS: Readonly<Record<string, Verb>> = {
     run: validateCommand,
   },
   outline: { summary: 'print the states of a workflow as a tree', usage: OUTLINE_USAGE, run: outlineCommand },
+  graph: { summary: 'draw the state graph as SVG, JSON or DOT', usage: GRAPH_USAGE, run: graphCommand },
   run: {
     summary: 'run a workflow locally and print its states and result',
     usage: RUN_USAGE,

@@ -1,69 +1,241 @@
 /**
- * The preview's browser side. Until the graph arrives it shows the states as a nested list:
- * one row per state (type badge, name, StartAt mark), branches and processors indented under
- * their Parallel or Map state. It trusts nothing it receives: every message goes through
- * isToWebviewMessage, and text only ever enters the page as textContent.
+ * The graph preview's browser side: receives the graph, has it laid out by the worker, draws
+ * it, and keeps the view, the cursor's highlight and the execution overlay across re-renders.
+ * It trusts nothing it receives: every message goes through isToWebviewMessage, the worker's
+ * answers through isLayoutResponse, and text enters the page only as text nodes.
  */
-import type { StateTreeNode, StateTreeResult } from '../../../../server/src/protocol';
-import { isToWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from '../messages';
+import type { GraphDirection, GraphLayout } from '../../../../server/src/asl/graph/layout';
+import { layoutKey } from '../../../../server/src/asl/graph/layout';
+import { GRAPH_MARGIN, renderGraph } from '../../../../server/src/asl/graph/svg';
+import type { SvgElement } from '../../../../server/src/asl/graph/svgTree';
+import type { GraphModel, StateNode } from '../../../../server/src/asl/graph/types';
+import type { GraphResult } from '../../../../server/src/protocol';
+import {
+  isToWebviewMessage,
+  type ExportFormat,
+  type FromWebviewMessage,
+  type ToWebviewMessage,
+} from '../messages';
+import { toDom } from './dom';
+import { exportPng, exportSvg } from './exporter';
+import { LayoutClient } from './layoutClient';
+import { Minimap } from './minimap';
+import { EMPTY_OVERLAY, applyEvent, type Overlay } from '../executionOverlay';
+import { isViewState, Viewport, type Rect, type ViewState } from './viewport';
+import './page.css';
+import './graph.css';
 
-/** What VS Code keeps for this webview across reloads: the serializer reopens the panel for it. */
+/** What VS Code keeps for this webview across reloads: the serializer reopens the panel for `uri`. */
 interface PersistedState {
   readonly uri: string;
+  readonly view?: ViewState;
 }
 
-interface ShownTree {
+interface Shown {
   readonly uri: string;
-  readonly startAt: string | null;
-  readonly states: readonly StateTreeNode[];
+  readonly graph: GraphModel;
+  readonly layout: GraphLayout;
+  readonly key: string;
+  readonly svg: SVGSVGElement;
+  readonly content: Rect;
 }
 
 const vscode = acquireVsCodeApi<PersistedState>();
 const banner = elementById('banner');
-const container = elementById('states');
+const runStatus = elementById('run');
+const host = elementById('viewport');
+const empty = elementById('empty');
+const viewport = new Viewport(host);
+const minimap = new Minimap(elementById('minimap'), viewport);
+const layouts = new LayoutClient(document.body.dataset['worker'] ?? '');
 
-/** The last tree that had states, shown while the document has errors and no states. */
-let lastGood: ShownTree | undefined;
+const saved = vscode.getState();
+let restoredView: ViewState | undefined = isViewState(saved?.view) ? saved.view : undefined;
+let shown: Shown | undefined;
+/** The last graph drawn without syntax errors, kept on screen while the document does not parse. */
+let lastGood: Shown | undefined;
 let highlighted: string | null = null;
-/** The row of each state name (the first definition when a name is repeated). */
-let rows = new Map<string, HTMLElement>();
+let overlay: Overlay = EMPTY_OVERLAY;
+/** Counts graph messages, so that a slow layout never replaces a newer picture. */
+let generation = 0;
+let handled = 0;
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message: unknown = event.data;
-  if (isToWebviewMessage(message)) handle(message);
+  if (isToWebviewMessage(message)) void handle(message);
 });
-container.addEventListener('keydown', moveFocus);
+host.addEventListener('click', onClick);
+host.addEventListener('keydown', onNodeKey);
+elementById('fit').addEventListener('click', () => viewport.fit());
+elementById('zoom-in').addEventListener('click', () => viewport.zoomBy(1.25));
+elementById('zoom-out').addEventListener('click', () => viewport.zoomBy(0.8));
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+viewport.onChange((view) => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    if (shown !== undefined) vscode.setState({ uri: shown.uri, view });
+  }, 200);
+});
 post({ kind: 'ready' });
 
-function handle(message: ToWebviewMessage): void {
+async function handle(message: ToWebviewMessage): Promise<void> {
   switch (message.kind) {
-    case 'tree':
-      vscode.setState({ uri: message.uri });
-      container.dataset['direction'] = message.direction;
-      showTree(message.uri, message.result);
+    case 'graph':
+      await showGraph(message.uri, message.result, message.direction);
+      // Counts graph messages dealt with (drawn, kept or refused): tests and the benchmark wait on it.
+      document.body.dataset['handled'] = String(++handled);
       return;
     case 'highlight':
-      highlighted = message.stateName;
+      highlighted = message.nodeId;
       applyHighlight(true);
+      return;
+    case 'execution':
+      overlay = applyEvent(overlay, message.event, shown?.graph);
+      applyOverlay();
+      return;
+    case 'export':
+      post({ kind: 'exported', format: message.format, data: await exportPicture(message.format) });
       return;
   }
 }
 
-function showTree(uri: string, result: StateTreeResult): void {
-  if (lastGood?.uri !== uri) lastGood = undefined;
-  const current: ShownTree = { uri, startAt: result.startAt, states: result.states };
-  if (result.states.length > 0) lastGood = current;
-  const keepLastGood = result.errorCount > 0 && result.states.length === 0 && lastGood !== undefined;
-  showBanner(errorBanner(result.errorCount, result.states.length > 0, keepLastGood));
-  render(keepLastGood && lastGood !== undefined ? lastGood : current);
+async function showGraph(uri: string, result: GraphResult, direction: GraphDirection): Promise<void> {
+  const current = ++generation;
+  const started = performance.now();
+  if (shown !== undefined && shown.uri !== uri) {
+    shown = undefined;
+    lastGood = undefined;
+    overlay = EMPTY_OVERLAY;
+  }
+  const keepLastGood = result.syntaxErrorCount > 0 && lastGood !== undefined;
+  showBanner(bannerText(result, keepLastGood));
+  if (keepLastGood && lastGood !== undefined) {
+    if (shown !== lastGood) draw(lastGood, true);
+    return;
+  }
+  const graph = result.graph;
+  if (graph === null) {
+    showEmpty(
+      result.errorCount > 0
+        ? 'Nothing to draw until the document parses.'
+        : 'No state machine in this document.',
+    );
+    return;
+  }
+  const key = layoutKey(graph, direction);
+  let layout: GraphLayout;
+  let layoutMs = 0;
+  if (shown !== undefined && shown.key === key) {
+    layout = shown.layout;
+  } else {
+    try {
+      const timed = await layouts.layout(graph, direction);
+      layout = timed.layout;
+      layoutMs = timed.milliseconds;
+    } catch (error) {
+      showBanner(
+        `The graph could not be laid out: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+  }
+  if (current !== generation) return;
+  const previous = shown;
+  const next =
+    previous !== undefined && previous.key === key && previous.uri === uri
+      ? patch(previous, graph)
+      : build(uri, graph, layout, key);
+  if (next.svg === previous?.svg) {
+    // Same geometry: only the parts whose drawing changed were replaced, in place.
+    applyHighlight(false);
+    applyOverlay();
+  } else {
+    draw(next, shown !== undefined || restoredView !== undefined);
+  }
+  if (result.syntaxErrorCount === 0) lastGood = next;
+  const total = performance.now() - started;
+  // For the benchmark and for anyone profiling the preview.
+  document.body.dataset['layoutMs'] = layoutMs.toFixed(1);
+  document.body.dataset['renderMs'] = total.toFixed(1);
 }
 
-function errorBanner(errorCount: number, hasStates: boolean, showingLastGood: boolean): string | undefined {
-  if (errorCount === 0) return undefined;
-  const errors = `${errorCount} ${errorCount === 1 ? 'error' : 'errors'}`;
-  if (showingLastGood) return `${errors}: showing the last good states`;
-  if (!hasStates) return `${errors}: no states to show yet`;
-  return `${errors}: see the Problems view`;
+function build(uri: string, graph: GraphModel, layout: GraphLayout, key: string): Shown {
+  const tree = renderGraph(graph, layout);
+  drawn = layerItems(tree).map((items) => items.map((item) => JSON.stringify(item)));
+  const svg = toDom(tree);
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  if (!(svg instanceof SVGSVGElement)) throw new Error('the renderer did not make an <svg>');
+  return { uri, graph, layout, key, svg, content: { x: 0, y: 0, width, height } };
+}
+
+/** What each item of the four layers (compounds, edges, nodes, jumps) looked like when drawn, as JSON. */
+let drawn: string[][] = [];
+
+/**
+ * An edit that keeps the layout (the same key: same ids in the same order, same sizes) keeps
+ * the picture too: only the items whose drawing changed are replaced, so the view, focus and
+ * the rest of the DOM stay as they are. A big machine re-renders in a few milliseconds.
+ */
+function patch(previous: Shown, graph: GraphModel): Shown {
+  const layers = layerItems(renderGraph(graph, previous.layout));
+  const groups = [...previous.svg.querySelectorAll(':scope > g.graph > g')];
+  if (
+    groups.length !== layers.length ||
+    layers.some((items, i) => items.length !== groups[i]?.children.length)
+  ) {
+    return build(previous.uri, graph, previous.layout, previous.key);
+  }
+  layers.forEach((items, layer) => {
+    const group = groups[layer];
+    const before = drawn[layer] ?? [];
+    items.forEach((item, index) => {
+      const json = JSON.stringify(item);
+      if (json === before[index]) return;
+      before[index] = json;
+      group?.children[index]?.replaceWith(toDom(item));
+    });
+  });
+  shown = { ...previous, graph };
+  return shown;
+}
+
+function layerItems(tree: SvgElement): SvgElement[][] {
+  const graphGroup = tree.children.find(
+    (child): child is SvgElement => typeof child !== 'string' && child.attrs['class'] === 'graph',
+  );
+  return (graphGroup?.children ?? []).map((layer) =>
+    typeof layer === 'string'
+      ? []
+      : layer.children.filter((item): item is SvgElement => typeof item !== 'string'),
+  );
+}
+
+function draw(next: Shown, keepView: boolean): void {
+  const keep = keepView ? (shown !== undefined ? viewport.state : restoredView) : undefined;
+  restoredView = undefined;
+  empty.hidden = true;
+  host.replaceChildren(next.svg);
+  shown = next;
+  viewport.show(next.svg, next.content, keep);
+  minimap.draw(next.layout, next.content);
+  vscode.setState({ uri: next.uri, view: viewport.state });
+  applyHighlight(false);
+  applyOverlay();
+}
+
+function showEmpty(text: string): void {
+  if (shown !== undefined) return; // a picture, even an old one, beats an empty page
+  empty.textContent = text;
+  empty.hidden = false;
+}
+
+function bannerText(result: GraphResult, showingLastGood: boolean): string | undefined {
+  if (showingLastGood) {
+    return `${plural(result.syntaxErrorCount, 'syntax error')}: showing the last graph that parsed.`;
+  }
+  if (result.errorCount === 0 && result.warningCount === 0) return undefined;
+  return `${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}: marked on their states; see the Problems view.`;
 }
 
 function showBanner(text: string | undefined): void {
@@ -71,97 +243,105 @@ function showBanner(text: string | undefined): void {
   banner.textContent = text ?? '';
 }
 
-function render(tree: ShownTree): void {
-  const focused =
-    document.activeElement instanceof HTMLElement ? document.activeElement.dataset['state'] : undefined;
-  rows = new Map();
-  if (tree.states.length === 0) {
-    const empty = document.createElement('p');
-    empty.className = 'empty';
-    empty.textContent = 'No states yet.';
-    container.replaceChildren(empty);
-  } else {
-    const list = stateList(tree.states, tree.startAt);
-    list.setAttribute('role', 'tree');
-    list.setAttribute('aria-label', 'States');
-    container.replaceChildren(list);
+function nodeElement(id: string): SVGGElement | undefined {
+  if (shown === undefined) return undefined;
+  for (const element of shown.svg.querySelectorAll<SVGGElement>('g[data-node]')) {
+    if (element.dataset['node'] === id) return element;
   }
-  applyHighlight(false);
-  if (focused !== undefined) rows.get(focused)?.focus();
+  return undefined;
 }
 
-function stateList(states: readonly StateTreeNode[], startAt: string | null): HTMLUListElement {
-  const list = document.createElement('ul');
-  list.className = 'states';
-  list.setAttribute('role', 'group');
-  for (const state of states) list.append(stateItem(state, startAt));
-  return list;
-}
-
-function stateItem(state: StateTreeNode, startAt: string | null): HTMLLIElement {
-  const item = document.createElement('li');
-  item.setAttribute('role', 'treeitem');
-  const isStart = state.name === startAt;
-
-  const row = document.createElement('div');
-  row.className = 'row';
-  row.tabIndex = 0;
-  row.dataset['state'] = state.name;
-  row.title = 'Go to the definition (Enter)';
-  const badge = document.createElement('span');
-  badge.className = state.type === null ? 'badge unknown' : 'badge';
-  badge.textContent = state.type ?? 'no Type';
-  const name = document.createElement('span');
-  name.className = 'name';
-  name.textContent = state.name;
-  row.append(badge, name);
-  if (isStart) {
-    const start = document.createElement('span');
-    start.className = 'start';
-    start.textContent = '◀ StartAt';
-    row.append(start);
-  }
-  row.setAttribute('aria-label', `${state.type ?? 'untyped'} state ${state.name}${isStart ? ', start' : ''}`);
-  row.addEventListener('click', () => reveal(state));
-  row.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    reveal(state);
-  });
-  if (!rows.has(state.name)) rows.set(state.name, row);
-  item.append(row);
-
-  if (state.scopes.length > 0) {
-    const scopes = document.createElement('ul');
-    scopes.className = 'scopes';
-    scopes.setAttribute('role', 'group');
-    for (const scope of state.scopes) {
-      const scopeItem = document.createElement('li');
-      scopeItem.setAttribute('role', 'treeitem');
-      scopeItem.setAttribute('aria-label', scope.label);
-      const label = document.createElement('div');
-      label.className = 'scope-label';
-      label.textContent = scope.label;
-      const list = stateList(scope.states, scope.startAt);
-      list.classList.add('scope-states');
-      scopeItem.append(label, list);
-      scopes.append(scopeItem);
-    }
-    item.append(scopes);
-  }
-  return item;
+function nodeBox(id: string): Rect | undefined {
+  const box = shown?.layout.nodes.find((node) => node.id === id);
+  return box === undefined ? undefined : { ...box, x: box.x + GRAPH_MARGIN, y: box.y + GRAPH_MARGIN };
 }
 
 function applyHighlight(scroll: boolean): void {
-  for (const row of container.querySelectorAll('.row.highlighted')) row.classList.remove('highlighted');
-  const row = highlighted === null ? undefined : rows.get(highlighted);
-  if (row === undefined) return;
-  row.classList.add('highlighted');
-  if (scroll) row.scrollIntoView({ block: 'nearest' });
+  if (shown === undefined) return;
+  for (const element of shown.svg.querySelectorAll('.highlighted')) element.classList.remove('highlighted');
+  if (highlighted === null) return;
+  nodeElement(highlighted)?.classList.add('highlighted');
+  const box = nodeBox(highlighted);
+  if (scroll && box !== undefined) viewport.reveal(box);
 }
 
-function reveal(state: StateTreeNode): void {
-  const { start, end } = state.selectionRange;
+const STATUS_CLASSES = [
+  'status-running',
+  'status-succeeded',
+  'status-failed',
+  'status-caught',
+  'status-retried',
+  'status-not-reached',
+  'current',
+];
+
+function applyOverlay(): void {
+  if (shown === undefined) return;
+  const svg = shown.svg;
+  for (const element of svg.querySelectorAll('[class*="status-"], .current'))
+    element.classList.remove(...STATUS_CLASSES);
+  for (const element of svg.querySelectorAll('.edge.taken')) element.classList.remove('taken');
+  for (const element of svg.querySelectorAll('.progress')) element.textContent = '';
+  const elements = new Map<string, SVGGElement>();
+  for (const element of svg.querySelectorAll<SVGGElement>('g[data-node]'))
+    elements.set(element.dataset['node'] ?? '', element);
+  for (const [id, status] of overlay.statuses) elements.get(id)?.classList.add(`status-${status}`);
+  if (overlay.current !== null) elements.get(overlay.current)?.classList.add('current');
+  for (const [id, text] of overlay.progress) {
+    const progress = elements.get(id)?.querySelector(':scope > .progress');
+    if (progress) progress.textContent = text;
+  }
+  if (overlay.taken.size > 0) {
+    for (const element of svg.querySelectorAll<SVGGElement>('g.edge')) {
+      if (overlay.taken.has(element.dataset['edge'] ?? '')) element.classList.add('taken');
+    }
+  }
+  const running = overlay.current === null ? undefined : stateNode(overlay.current);
+  const text =
+    overlay.ended !== null
+      ? `Run ${overlay.ended.toLowerCase().replace('_', ' ')}`
+      : running !== undefined
+        ? `Running: ${running.name}`
+        : undefined;
+  runStatus.hidden = text === undefined;
+  runStatus.textContent = text ?? '';
+  runStatus.className = overlay.ended === null ? '' : `ended-${overlay.ended.toLowerCase()}`;
+}
+
+function stateNode(id: string): StateNode | undefined {
+  const node = shown?.graph.nodes.find((n) => n.id === id);
+  return node?.kind === 'state' ? node : undefined;
+}
+
+function onClick(event: MouseEvent): void {
+  if (!(event.target instanceof Element)) return;
+  const jump = event.target.closest<SVGGElement>('g.jump');
+  if (jump !== null) {
+    const target = jump.dataset['target'] ?? '';
+    const box = nodeBox(target);
+    if (box !== undefined) viewport.centerOn(box);
+    revealNode(target);
+    return;
+  }
+  const node = event.target.closest<SVGGElement>('g.state[data-node]');
+  if (node !== null) revealNode(node.dataset['node'] ?? '');
+}
+
+function onNodeKey(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return;
+  if (!(event.target instanceof Element)) return;
+  const node = event.target.closest<SVGGElement>('g.state[data-node]');
+  if (node === null) return;
+  event.preventDefault();
+  revealNode(node.dataset['node'] ?? '');
+}
+
+function revealNode(id: string): void {
+  const node = stateNode(id);
+  if (node === undefined) return;
+  highlighted = id;
+  applyHighlight(false);
+  const { start, end } = node.selectionRange;
   post({
     kind: 'reveal',
     range: {
@@ -171,30 +351,19 @@ function reveal(state: StateTreeNode): void {
   });
 }
 
-/** Up/Down/Home/End move between rows, as in VS Code's own trees. */
-function moveFocus(event: KeyboardEvent): void {
-  const all = [...container.querySelectorAll<HTMLElement>('.row')];
-  const index = all.findIndex((row) => row === document.activeElement);
-  let target: HTMLElement | undefined;
-  switch (event.key) {
-    case 'ArrowDown':
-      target = all[Math.min(index + 1, all.length - 1)];
-      break;
-    case 'ArrowUp':
-      target = all[Math.max(index - 1, 0)];
-      break;
-    case 'Home':
-      target = all[0];
-      break;
-    case 'End':
-      target = all[all.length - 1];
-      break;
-    default:
-      return;
+async function exportPicture(format: ExportFormat): Promise<string> {
+  if (shown === undefined) return '';
+  const svg = exportSvg(shown.svg, shown.content);
+  if (format === 'svg') return svg;
+  try {
+    return await exportPng(svg, shown.content);
+  } catch {
+    return '';
   }
-  if (target === undefined) return;
-  event.preventDefault();
-  target.focus();
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function post(message: FromWebviewMessage): void {

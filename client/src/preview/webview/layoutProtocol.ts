@@ -1,0 +1,98 @@
+/**
+ * Messages between the page and its layout worker. The worker is ours, but its answers are
+ * still checked before the page draws them: a box without numbers never reaches the DOM.
+ */
+import type {
+  GraphDirection,
+  GraphLayout,
+  PlacedBox,
+  PlacedEdge,
+  PlacedJump,
+  Point,
+} from '../../../../server/src/asl/graph/layout';
+import type { GraphModel } from '../../../../server/src/asl/graph/types';
+import { isRecord } from '../../../../server/src/guards';
+
+export interface LayoutRequest {
+  readonly id: number;
+  readonly graph: GraphModel;
+  readonly direction: GraphDirection;
+}
+
+export type LayoutResponse =
+  | { readonly id: number; readonly layout: GraphLayout; readonly milliseconds: number }
+  | { readonly id: number; readonly error: string };
+
+export function isLayoutRequest(value: unknown): value is LayoutRequest {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'number' &&
+    isRecord(value['graph']) &&
+    (value['direction'] === 'TB' || value['direction'] === 'LR')
+  );
+}
+
+export function isLayoutResponse(value: unknown): value is LayoutResponse {
+  if (!isRecord(value) || typeof value['id'] !== 'number') return false;
+  if (typeof value['error'] === 'string') return true;
+  return typeof value['milliseconds'] === 'number' && isGraphLayout(value['layout']);
+}
+
+function isGraphLayout(value: unknown): value is GraphLayout {
+  return (
+    isRecord(value) &&
+    isFiniteNumber(value['width']) &&
+    isFiniteNumber(value['height']) &&
+    isArrayOf(value['nodes'], isPlacedBox) &&
+    isArrayOf(value['clusters'], isPlacedBox) &&
+    isArrayOf(value['edges'], isPlacedEdge) &&
+    isArrayOf(value['jumps'], isPlacedJump)
+  );
+}
+
+function isPlacedBox(value: unknown): value is PlacedBox {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'string' &&
+    isFiniteNumber(value['x']) &&
+    isFiniteNumber(value['y']) &&
+    isFiniteNumber(value['width']) &&
+    isFiniteNumber(value['height'])
+  );
+}
+
+function isPlacedJump(value: unknown): value is PlacedJump {
+  return (
+    isPlacedBox(value) &&
+    isRecord(value) &&
+    typeof value['edge'] === 'string' &&
+    typeof value['target'] === 'string' &&
+    typeof value['label'] === 'string'
+  );
+}
+
+function isPlacedEdge(value: unknown): value is PlacedEdge {
+  if (!isRecord(value) || typeof value['id'] !== 'string' || !isArrayOf(value['points'], isPoint))
+    return false;
+  const label = value['label'];
+  return (
+    label === null ||
+    (isRecord(label) &&
+      isFiniteNumber(label['x']) &&
+      isFiniteNumber(label['y']) &&
+      isFiniteNumber(label['width']) &&
+      isFiniteNumber(label['height']))
+  );
+}
+
+function isPoint(value: unknown): value is Point {
+  return isRecord(value) && isFiniteNumber(value['x']) && isFiniteNumber(value['y']);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.every((item: unknown) => isItem(item));
+}
