@@ -11,6 +11,8 @@ import {
   DEBUG_TYPE,
   StepwiseConfigurationProvider,
 } from './debug/configurationProvider';
+import { registerExecutionEventBridge } from './debug/executionEventBridge';
+import { registerExecutionsView } from './executions/executionsView';
 import { onExecutionEvent } from './debug/executionEvents';
 import { createLanguageClient } from './languageClient';
 import { requestGraph } from './preview/graphRequest';
@@ -45,6 +47,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     registerPreviewSerializer(preview),
     ...registerExportCommands(),
+    registerExecutionEventBridge(),
+    registerExecutionsView(),
   );
 
   // A server that fails to start is reported by the client itself (notification + output channel).

@@ -18,8 +18,11 @@ export class StepwiseAdapterFactory implements vscode.DebugAdapterDescriptorFact
     }
     const cwd =
       session.workspaceFolder?.uri.scheme === 'file' ? session.workspaceFolder.uri.fsPath : undefined;
+    // The adapter also refuses handlers on its own when told the workspace is not trusted:
+    // a resumed or redriven execution takes its handlers from the store, not from this config.
+    const trust = vscode.workspace.isTrusted ? {} : { STEPWISE_UNTRUSTED: '1' };
     const options: vscode.DebugAdapterExecutableOptions = {
-      env: { ...definedEnvironment(), ELECTRON_RUN_AS_NODE: '1' },
+      env: { ...definedEnvironment(), ELECTRON_RUN_AS_NODE: '1', ...trust },
       ...(cwd === undefined ? {} : { cwd }),
     };
     return new vscode.DebugAdapterExecutable(process.execPath, [this.adapterPath], options);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { defaultStoreDirectory } from '../../../server/src/store';
 import { activeAslDocument } from '../languageClient';
 
 /** The debugger type contributed in package.json. */
@@ -25,13 +26,19 @@ export function isSavedWorkflow(uri: vscode.Uri): boolean {
  */
 export class StepwiseConfigurationProvider implements vscode.DebugConfigurationProvider {
   resolveDebugConfiguration(
-    _folder: vscode.WorkspaceFolder | undefined,
+    folder: vscode.WorkspaceFolder | undefined,
     config: vscode.DebugConfiguration,
   ): vscode.DebugConfiguration | undefined {
+    const resolved = this.resolveProgram(config);
+    return resolved === undefined ? undefined : withStore(folder, resolved);
+  }
+
+  private resolveProgram(config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
     const empty =
       config['type'] === undefined && config['request'] === undefined && config['name'] === undefined;
     const program: unknown = config['program'];
     if (!empty && typeof program === 'string' && program !== '') return config;
+    if (typeof config['resume'] === 'string' || typeof config['redrive'] === 'string') return config;
 
     const document = activeAslDocument();
     if (document === undefined) {
@@ -44,6 +51,26 @@ export class StepwiseConfigurationProvider implements vscode.DebugConfigurationP
     const defaults = launchConfigurationFor(document.uri, 'Debug workflow');
     return empty ? { ...defaults, ...config } : { ...config, program: document.uri.fsPath };
   }
+}
+
+/**
+ * Executions are stored (and so can be resumed) under the workspace folder unless the
+ * configuration says where, or sets "persist" to "" to store nothing.
+ */
+function withStore(
+  folder: vscode.WorkspaceFolder | undefined,
+  config: vscode.DebugConfiguration,
+): vscode.DebugConfiguration {
+  if (config['persist'] !== undefined) return config;
+  const root = folder ?? workspaceFolderOf(config['program']);
+  if (root === undefined || root.uri.scheme !== 'file') return config;
+  return { ...config, persist: defaultStoreDirectory(root.uri.fsPath) };
+}
+
+function workspaceFolderOf(program: unknown): vscode.WorkspaceFolder | undefined {
+  return typeof program === 'string' && program !== ''
+    ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(program))
+    : undefined;
 }
 
 /**

@@ -5,8 +5,8 @@
 import { isRecord } from '../guards';
 
 export interface LaunchArgs {
-  /** The workflow definition to run (.asl.json, .asl.yaml). */
-  readonly program: string;
+  /** The workflow definition to run (.asl.json, .asl.yaml); optional with `resume`/`redrive`. */
+  readonly program?: string;
   /** The execution input: any JSON value. */
   readonly input?: unknown;
   /** A JSON file holding the execution input (instead of `input`). */
@@ -21,8 +21,12 @@ export interface LaunchArgs {
   readonly stateMachineName?: string;
   readonly stopOnEntry?: boolean;
   readonly clock?: Clock;
-  /** The folder where executions are stored so that they can be resumed. */
+  /** The folder where executions are stored so that they can be resumed ("" stores nothing). */
   readonly persist?: string;
+  /** The id of a stored execution to continue from where it was interrupted. */
+  readonly resume?: string;
+  /** The id of a stored failed execution to run again from the state that failed. */
+  readonly redrive?: string;
   /** Set by VS Code for "Run Without Debugging". */
   readonly noDebug?: boolean;
 }
@@ -41,6 +45,8 @@ export const LAUNCH_ATTRIBUTES = [
   'stopOnEntry',
   'clock',
   'persist',
+  'resume',
+  'redrive',
 ] as const;
 
 export type LaunchArgsResult =
@@ -53,6 +59,8 @@ const STRING_ATTRIBUTES = [
   'handlers',
   'stateMachineName',
   'persist',
+  'resume',
+  'redrive',
 ] as const satisfies readonly (keyof LaunchArgs)[];
 
 /**
@@ -63,14 +71,16 @@ const STRING_ATTRIBUTES = [
 export function toLaunchArgs(value: unknown): LaunchArgsResult {
   if (!isRecord(value)) return invalid('The launch configuration must be an object.');
   const program = value['program'];
-  if (program === undefined || program === '') {
+  const continues = typeof value['resume'] === 'string' || typeof value['redrive'] === 'string';
+  if ((program === undefined || program === '') && !continues) {
     return invalid(
       'The launch configuration has no "program": set it to the workflow file to run (.asl.json, .asl.yaml), for example "${file}".',
     );
   }
-  if (typeof program !== 'string') return wrongType('program', 'a file path (string)', program);
+  if (program !== undefined && typeof program !== 'string')
+    return wrongType('program', 'a file path (string)', program);
 
-  let args: LaunchArgs = { program };
+  let args: LaunchArgs = program === undefined || program === '' ? {} : { program };
   for (const key of STRING_ATTRIBUTES) {
     const attribute = value[key];
     if (attribute === undefined) continue;
@@ -87,6 +97,11 @@ export function toLaunchArgs(value: unknown): LaunchArgsResult {
   if (clock !== undefined) {
     if (clock !== 'virtual' && clock !== 'real') return wrongType('clock', '"virtual" or "real"', clock);
     args = { ...args, clock };
+  }
+  if (args.resume !== undefined && args.redrive !== undefined) {
+    return invalid(
+      'The launch configuration has both "resume" and "redrive": an execution is either resumed or redriven.',
+    );
   }
   if (value['input'] !== undefined) {
     if (value['inputFile'] !== undefined) {

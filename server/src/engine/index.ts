@@ -42,3 +42,5 @@ export type { ExecutionOptions, ExecutionPorts } from './execution';
 export { counterIds, createExecution, Execution, resumeExecution, seededRandom } from './execution';
 export { createVirtualClock } from './clock';
 export { STANDARD_HISTORY_QUOTA } from './interpreter/emit';
+export type { Inspection } from './inspect';
+export { contextObjectAt, evaluateAt } from './inspect';

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildModel, formatOf, parseDocument } from '../asl';
+import { compileDefinition, type ExecutionState, type JsonValue } from '../engine';
+import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
+import {
+  openExecutionStore,
+  redriveState,
+  resumeState,
+  StoreError,
+  type ExecutionStore,
+  type StoredLaunch,
+} from '../store';
+import type { LaunchArgs } from './launchArgs';
+import { loadProgram, type WorkflowProgram } from './workflowProgram';
+
+/** Everything a session needs to start, worked out from the launch arguments (and the store). */
+export interface LaunchPlan {
+  readonly program: WorkflowProgram;
+  readonly launch: StoredLaunch;
+  readonly store: ExecutionStore | undefined;
+  /** A new run's input; undefined when continuing a stored one. */
+  readonly input: JsonValue;
+  /** The state to continue from (resume, redrive), or undefined for a new run. */
+  readonly continueFrom:
+    { readonly kind: 'resume' | 'redrive'; readonly id: string; readonly state: ExecutionState } | undefined;
+}
+
+export type LaunchPlanResult =
+  | { readonly kind: 'ok'; readonly plan: LaunchPlan }
+  | { readonly kind: 'invalid'; readonly message: string; readonly diagnostics: readonly string[] };
+
+/**
+ * Handlers are user code: refused when the editor says the workspace is not trusted (the
+ * adapter factory sets STEPWISE_UNTRUSTED for such sessions; it also refuses them up front).
+ */
+export function handlersAllowed(): boolean {
+  return process.env['STEPWISE_UNTRUSTED'] !== '1';
+}
+
+export async function planLaunch(args: LaunchArgs): Promise<LaunchPlanResult> {
+  const store =
+    args.persist === undefined || args.persist === ''
+      ? undefined
+      : openExecutionStore(path.resolve(args.persist));
+  const storedId = args.resume ?? args.redrive;
+  if (storedId !== undefined) return planContinue(args, store, storedId);
+  if (args.program === undefined) return invalid('The launch configuration has no "program".');
+  const file = path.resolve(args.program);
+  const loaded = await loadProgram(file);
+  if (loaded.kind === 'invalid') return loaded;
+  const input = await inputOf(args);
+  if (typeof input === 'string') return invalid(input);
+  const launch: StoredLaunch = {
+    stateMachineName: stateMachineName(file, args.stateMachineName),
+    workflowType: 'STANDARD',
+    clock: args.clock ?? 'virtual',
+    ...(args.mocks === undefined ? {} : { mocks: path.resolve(args.mocks) }),
+    ...(args.testCase === undefined ? {} : { testCase: args.testCase }),
+    ...(args.handlers === undefined ? {} : { handlers: path.resolve(args.handlers) }),
+  };
+  return { kind: 'ok', plan: { program: loaded.program, launch, store, input, continueFrom: undefined } };
+}
+
+async function planContinue(
+  args: LaunchArgs,
+  store: ExecutionStore | undefined,
+  id: string,
+): Promise<LaunchPlanResult> {
+  const verb = args.resume !== undefined ? 'resume' : 'redrive';
+  if (store === undefined) {
+    return invalid(
+      `To ${verb} an execution, "persist" must name the folder it is stored in (such as "\${workspaceFolder}/.stepwise/executions").`,
+    );
+  }
+  try {
+    const stored = store.load(id);
+    const state = verb === 'resume' ? resumeState(stored) : redriveState(stored, Date.now());
+    const file = stored.header.program;
+    // The stored definition runs; the file (as it is now) only places breakpoints and frames.
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      text = JSON.stringify(stored.header.definition, null, 2);
+    }
+    const document = parseDocument(text, formatOf(file));
+    const program: WorkflowProgram = {
+      file,
+      document,
+      model: buildModel(document),
+      definition: stored.header.definition,
+      machine: compileDefinition(stored.header.definition),
+    };
+    return {
+      kind: 'ok',
+      plan: {
+        program,
+        launch: stored.header.launch,
+        store,
+        input: stored.header.info.input,
+        continueFrom: { kind: verb, id, state },
+      },
+    };
+  } catch (error) {
+    if (error instanceof StoreError) return invalid(error.message);
+    throw error;
+  }
+}
+
+async function inputOf(args: LaunchArgs): Promise<JsonValue | string> {
+  if (args.inputFile !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(args.inputFile), 'utf8');
+    } catch (error) {
+      return `The input file ${args.inputFile} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    try {
+      return parseJson(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    } catch (error) {
+      return `The input file ${args.inputFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  if (args.input === undefined) return {};
+  return isJsonValue(args.input) ? args.input : 'The launch attribute "input" must be a JSON value.';
+}
+
+function invalid(message: string): LaunchPlanResult {
+  return { kind: 'invalid', message, diagnostics: [] };
+}
