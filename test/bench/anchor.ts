@@ -1,9 +1,10 @@
+import { pathToFileURL } from 'node:url';
 import { StateMachine, type RunOptions } from 'aws-local-stepfunctions';
 import type { Workload } from './engineWorkloads';
 
 type AnchorDefinition = ConstructorParameters<typeof StateMachine>[0];
 type AnchorInput = Parameters<StateMachine['run']>[0];
-type AnchorHandler = (input: AnchorInput) => Promise<AnchorInput>;
+export type AnchorHandler = (input: AnchorInput) => Promise<AnchorInput>;
 
 export interface PreparedAnchor {
   readonly machine: StateMachine;
@@ -14,6 +15,19 @@ export interface PreparedAnchor {
 /** Adds the Promise.withResolvers polyfill the anchor needs on Node 20; call once before running it. */
 export async function loadAnchorPolyfill(): Promise<void> {
   await import('./withResolvers.mjs');
+}
+
+/**
+ * A Lambda-style handler module's `handler` as the anchor's local Task handler, called with an
+ * empty context as anchorRun.mjs calls it, so both engines run the same user code.
+ */
+export async function loadAnchorHandler(modulePath: string): Promise<AnchorHandler> {
+  const namespace: unknown = await import(pathToFileURL(modulePath).href);
+  const handler: unknown =
+    typeof namespace === 'object' && namespace !== null ? Reflect.get(namespace, 'handler') : undefined;
+  if (typeof handler !== 'function') throw new Error(`${modulePath} exports no handler.`);
+  // The handler returns what it is given (JSON in, the same JSON out): the anchor's own type.
+  return (input) => Promise.resolve(Reflect.apply(handler, undefined, [input, {}]) as Promise<AnchorInput>);
 }
 
 /** Builds the anchor's machine (its constructor validates with the default options) and its run options. */

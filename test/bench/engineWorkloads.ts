@@ -16,6 +16,8 @@ export interface Workload {
   readonly transitions: number;
   /** Whether Tasks call the local echo handler. */
   readonly usesHandler: boolean;
+  /** False when the anchor cannot run the workload at all (JSONata): its columns show n/a. */
+  readonly anchorRuns: boolean;
   /** Checks the run's output, so a fast wrong answer does not count. */
   readonly check: (output: unknown) => boolean;
 }
@@ -36,6 +38,7 @@ export function passChain(length: number): Workload {
     type: 'STANDARD',
     transitions: length,
     usesHandler: false,
+    anchorRuns: true,
     check: (output) => isObject(output) && output['value'] === 'unchanged',
   };
 }
@@ -61,6 +64,38 @@ export function choiceLoop(limit: number): Workload {
     type: 'EXPRESS',
     transitions: 2 * limit + 3,
     usesHandler: false,
+    anchorRuns: true,
+    check: (output) => isObject(output) && output['i'] === limit,
+  };
+}
+
+/**
+ * The JSONPath loop written in JSONata (issue 6): a Choice `Condition` and a Pass `Output`
+ * expression per iteration. aws-local-stepfunctions cannot run JSONata, so it has no anchor.
+ */
+export function jsonataLoop(limit: number): Workload {
+  return {
+    id: 'jsonata-loop',
+    title: `JSONata Pass+Choice loop to ${limit.toLocaleString('en')}`,
+    definition: {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Init',
+      States: {
+        Init: { Type: 'Pass', Output: { i: 0 }, Next: 'Check' },
+        Check: {
+          Type: 'Choice',
+          Choices: [{ Condition: `{% $states.input.i >= ${limit} %}`, Next: 'Done' }],
+          Default: 'Increment',
+        },
+        Increment: { Type: 'Pass', Output: { i: '{% $states.input.i + 1 %}' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    },
+    input: {},
+    type: 'EXPRESS',
+    transitions: 2 * limit + 3,
+    usesHandler: false,
+    anchorRuns: false,
     check: (output) => isObject(output) && output['i'] === limit,
   };
 }
@@ -94,6 +129,7 @@ export function inlineMap(items: number): Workload {
     type: 'EXPRESS',
     transitions: items + 1,
     usesHandler: false,
+    anchorRuns: true,
     check: (output) => {
       if (!Array.isArray(output) || output.length !== items) return false;
       const last: unknown = output[items - 1];
@@ -120,6 +156,7 @@ export function parallelBranches(branches: number, depth: number): Workload {
     type: 'STANDARD',
     transitions: branches * depth + 1,
     usesHandler: false,
+    anchorRuns: true,
     check: (output) =>
       Array.isArray(output) && output.length === branches && output[branches - 1] === branches - 1,
   };
@@ -141,6 +178,7 @@ export function handlerTasks(count: number): Workload {
     type: 'STANDARD',
     transitions: count,
     usesHandler: true,
+    anchorRuns: true,
     check: (output) => isObject(output) && output['order'] === 42,
   };
 }
@@ -148,6 +186,7 @@ export function handlerTasks(count: number): Workload {
 export const WORKLOADS: readonly (() => Workload)[] = [
   () => passChain(10_000),
   () => choiceLoop(10_000),
+  () => jsonataLoop(10_000),
   () => inlineMap(10_000),
   () => parallelBranches(100, 10),
   () => handlerTasks(1_000),

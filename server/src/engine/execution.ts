@@ -149,7 +149,7 @@ export function createExecution(
     },
     history: [],
     frames: [],
-    invocations: {},
+    invocations: countsByName(),
     variables: emptyScope(false),
     result: undefined,
   };
@@ -223,4 +223,14 @@ export function counterIds(): IdSource {
       return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
     },
   };
+}
+
+/**
+ * An empty object to count invocations by state name. Made without a prototype, V8 keeps it as
+ * a hash table from the start: a literal `{}` took a new hidden class for each name added,
+ * rebuilt in every execution, and the interpreter's code was thrown away each time those
+ * classes were collected (1,000 Tasks: runs of 1.5 ms alternated with runs of 10 ms and more).
+ */
+function countsByName(): { [stateName: string]: number } {
+  return Object.create(null) as { [stateName: string]: number };
 }

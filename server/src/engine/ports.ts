@@ -32,10 +32,10 @@ export interface TaskRequest {
   readonly input: JsonValue;
   /** How many times this state has been invoked before in this execution (0 for the first). */
   readonly invocation: number;
-  /** The context object as the state sees it. */
+  /** The context object as the state sees it (the engine may build it when first read). */
   readonly context: JsonObject;
-  readonly timeoutSeconds?: number;
-  readonly heartbeatSeconds?: number;
+  readonly timeoutSeconds?: number | undefined;
+  readonly heartbeatSeconds?: number | undefined;
 }
 
 export type TaskOutcome =

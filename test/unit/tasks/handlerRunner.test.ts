@@ -164,6 +164,35 @@ describe('local handler runner', () => {
     assert.match(await message('NotFunction'), /has no function export 'notAFunction'/);
   });
 
+  test('a handler that changes its event changes neither the Task’s input nor, later, its result', async () => {
+    const runner = runnerFor({ Mutate: './greet.mjs#mutates' });
+    const input = { order: { count: 1 } };
+    const output = succeeded(await runner.run(taskRequest({ stateName: 'Mutate', resource: 'x', input })));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(input, { order: { count: 1 } });
+    assert.deepEqual(output, { order: { count: 2 } });
+  });
+
+  test('answers the same state the same way every time it is asked (the selection is remembered)', async () => {
+    const runner = runnerFor({ Greet: './greet.mjs', greeter: './greet.mjs#synchronous' });
+    const byState = taskRequest({
+      stateName: 'Greet',
+      input: { FunctionName: 'greeter', Payload: { name: 'A' } },
+    });
+    const byFunction = taskRequest({ stateName: 'Other', input: { FunctionName: 'greeter', Payload: 'B' } });
+    const unnamed = taskRequest({ stateName: 'Other', input: { FunctionName: 'nobody', Payload: 'C' } });
+    for (let i = 0; i < 2; i++) {
+      assert.deepEqual((succeeded(await runner.run(byState)) as { Payload: unknown }).Payload, {
+        greeting: 'Hello, A!',
+      });
+      assert.deepEqual((succeeded(await runner.run(byFunction)) as { Payload: unknown }).Payload, [
+        'B',
+        'sync',
+      ]);
+      assert.equal(runner.covers(unnamed), false);
+    }
+  });
+
   test('covers only the Tasks the file maps', () => {
     const runner = runnerFor({ Greet: './greet.mjs' });
     assert.equal(runner.covers(taskRequest({ stateName: 'Greet' })), true);

@@ -20,6 +20,7 @@ describe('a handlers module given directly', () => {
       'counter',
       'describeContext',
       'handler',
+      'mutates',
       'neverAnswers',
       'nothing',
       'rejects',

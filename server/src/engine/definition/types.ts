@@ -2,6 +2,7 @@ import type { JsonValue } from '../json';
 import type { Condition } from '../choice/condition';
 import type { PathRef, PayloadRef } from '../dataflow/refs';
 import type { JsonataTemplate } from '../jsonata/template';
+import type { TaskResourceInfo } from '../interpreter/taskEvents';
 
 /**
  * The internal form of a definition: compiled once, shared by every execution of it. Paths and
@@ -92,6 +93,8 @@ export interface PassState extends StateBase {
 export interface TaskState extends StateBase, ResultHandling {
   readonly type: 'Task';
   readonly resource: string;
+  /** How the resource shows in the history, read once here rather than at each of its events. */
+  readonly resourceInfo: TaskResourceInfo;
   readonly parameters: PayloadRef | undefined;
   /** JSONata: the task's input (absent: the state input). */
   readonly arguments: JsonataTemplate | undefined;

@@ -66,8 +66,11 @@ export interface StatesData {
 /** The scope a JSONata field of the frame's current state is evaluated in. */
 export function jsonataScopeOf(rt: Runtime, frame: Frame, data: StatesData, mapItem?: MapItem): JsonataScope {
   let context: JsonObject | undefined;
+  // Fields listed, not spread from `data`: a spread makes objects of many hidden classes.
   return {
-    ...data,
+    input: data.input,
+    result: data.result,
+    errorOutput: data.errorOutput,
     context: () => (context ??= contextObject(rt, frame, mapItem)),
     variables: variablesOf(rt, frame).values,
     services: rt,

@@ -51,7 +51,8 @@ export function transition(frame: Frame, output: JsonValue, next: string | undef
   frame.state = next;
   frame.phase = 'enter';
   frame.input = output;
-  frame.retryAttempts = [];
+  // A fresh array only after a retry used it: most states are never retried.
+  if (frame.retryAttempts.length > 0) frame.retryAttempts = [];
   frame.retryCount = 0;
   frame.effectiveInput = undefined;
   frame.next = undefined;

@@ -4,6 +4,9 @@ import type { StatePathStep, StateVisit } from '../observer';
 import type { Frame } from '../state';
 import type { Runtime } from './runtime';
 
+/** The path of every top-level state: shared, as observers only read it. */
+const TOP_LEVEL: readonly StatePathStep[] = Object.freeze([]);
+
 /** Only built when an observer is installed. */
 export function visitOf(
   rt: Runtime,
@@ -12,8 +15,9 @@ export function visitOf(
   eventId: number,
   data: JsonValue,
 ): StateVisit {
-  const path: StatePathStep[] = [];
   const frames = rt.state.frames;
+  if (frames.length <= 1) return { name: state.name, type: state.type, path: TOP_LEVEL, eventId, data };
+  const path: StatePathStep[] = [];
   for (let i = 1; i < frames.length; i++) {
     const child = frames[i];
     const parent = frames[i - 1];

@@ -13,6 +13,8 @@ export interface JsonataExpression {
   readonly source: string;
   readonly program: jsonata.Expression;
   readonly path: ReferencePath | undefined;
+  /** Whether `$states.context` may be read, so the context object must be built for it. */
+  readonly readsContext: boolean;
 }
 
 /** `$name.field.field`: a variable (or `states`) followed by member names. */
@@ -74,7 +76,19 @@ function compile(source: string, where: string, limits: JsonataLimits): JsonataE
     );
   }
   registerPureFunctions(program);
-  return { source, program, path: referencePath(source) };
+  return { source, program, path: referencePath(source), readsContext: mayReadContext(source) };
+}
+
+/** `$states` followed by a member other than the context object's. */
+const STATES_MEMBER = /\$states\s*\.\s*(input|result|errorOutput)\b/g;
+
+/**
+ * False only when every `$states` in the text is `$states.input`, `.result` or `.errorOutput`:
+ * the text is all an expression can reach `$states` by ($eval is not available), so the
+ * context object (two ISO dates, built at every evaluation) is then not needed.
+ */
+function mayReadContext(source: string): boolean {
+  return source.replace(STATES_MEMBER, '').includes('$states');
 }
 
 const REFERENCE = /^\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/;

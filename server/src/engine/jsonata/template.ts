@@ -58,8 +58,8 @@ export function compileTemplate(
  */
 export interface JsonataScope {
   readonly input: JsonValue;
-  readonly result?: JsonValue;
-  readonly errorOutput?: JsonValue;
+  readonly result?: JsonValue | undefined;
+  readonly errorOutput?: JsonValue | undefined;
   readonly context: () => JsonObject;
   readonly variables: { readonly [name: string]: JsonValue };
   readonly services: JsonataServices;
@@ -68,15 +68,39 @@ export interface JsonataScope {
 /** jsonata bindings per scope: built at most once however many fields the state evaluates. */
 const bindingsCache = new WeakMap<JsonataScope, Record<string, unknown>>();
 
-function bindingsOf(scope: JsonataScope): Record<string, unknown> {
+/** The port functions of each execution's services, made once rather than for every scope. */
+const portFunctionsCache = new WeakMap<JsonataServices, Record<string, unknown>>();
+
+/**
+ * The bindings jsonata copies into each evaluation, made once per scope. `$states.context` is
+ * added only for an expression that may read it: building the context object (two ISO dates)
+ * for every scope, and spreading objects to assemble the bindings, were half the JSONata loop.
+ */
+function bindingsOf(scope: JsonataScope, withContext: boolean): Record<string, unknown> {
   let bindings = bindingsCache.get(scope);
-  if (bindings !== undefined) return bindings;
-  const states: JsonObject = { input: scope.input, context: scope.context() };
+  if (bindings === undefined) {
+    let ports = portFunctionsCache.get(scope.services);
+    if (ports === undefined) portFunctionsCache.set(scope.services, (ports = portFunctions(scope.services)));
+    bindings = Object.assign({}, ports, scope.variables);
+    bindings['states'] = statesOf(scope, withContext);
+    bindingsCache.set(scope, bindings);
+  } else if (withContext && !hasContext(bindings['states'])) {
+    bindings['states'] = statesOf(scope, true);
+  }
+  return bindings;
+}
+
+function hasContext(states: unknown): boolean {
+  return typeof states === 'object' && states !== null && Object.hasOwn(states, 'context');
+}
+
+/** `$states`, its members in the order AWS shows them. */
+function statesOf(scope: JsonataScope, withContext: boolean): JsonObject {
+  const states: JsonObject = { input: scope.input };
+  if (withContext) states['context'] = scope.context();
   if (scope.result !== undefined) states['result'] = scope.result;
   if (scope.errorOutput !== undefined) states['errorOutput'] = scope.errorOutput;
-  bindings = { ...portFunctions(scope.services), ...scope.variables, states };
-  bindingsCache.set(scope, bindings);
-  return bindings;
+  return states;
 }
 
 export function evaluateTemplate(template: JsonataTemplate, scope: JsonataScope): MaybePromise<JsonValue> {
@@ -115,7 +139,10 @@ export function evaluateExpression(
     const direct = readReference(expression.path, scope);
     if (direct !== undefined) return direct;
   }
-  const pending: Promise<unknown> = expression.program.evaluate(scope.input, bindingsOf(scope));
+  const pending: Promise<unknown> = expression.program.evaluate(
+    scope.input,
+    bindingsOf(scope, expression.readsContext),
+  );
   return pending.then(
     (value) => {
       const result = toJsonResult(value);

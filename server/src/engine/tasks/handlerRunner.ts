@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../json';
 import type { IdSource, TaskOutcome, TaskRequest } from '../ports';
 import type { HandlerConfig } from './handlerConfig';
 import { invokeHandler, type Invocation, type LambdaContext } from './invokeHandler';
-import { isJsonObject, toJsonValue } from './jsonObject';
+import { copyJson, isJsonObject, toJsonValue } from './jsonObject';
 import { lambdaFailureOf, lambdaInvokeResponse, type InvokeMetadata } from './lambdaResponse';
 import { createHandlerLoader, type LoadedHandler, type ModuleImporter } from './loadHandler';
 import {
@@ -14,7 +14,7 @@ import {
   type ResourceKind,
 } from './resource';
 import type { SelectiveTaskRunner } from './runner';
-import { selectHandler } from './selectHandler';
+import { createHandlerSelector } from './selectHandler';
 
 export interface HandlerRunnerOptions {
   /** The folder of the handlers file: module paths in it are relative to it. */
@@ -35,21 +35,34 @@ export function createHandlerRunner(
   options: HandlerRunnerOptions,
 ): SelectiveTaskRunner {
   const load = createHandlerLoader(options.baseDirectory, options.importModule);
+  const select = createHandlerSelector(config);
+  const kinds = new Map<string, ResourceKind>();
+  // The functions Tasks call by ARN, parsed once each. One called by name gets its ARN from
+  // the execution's region and account, so it is worked out at each call.
+  const byArn = new Map<string, CalledFunction>();
+  const functionOf = (request: TaskRequest, kind: ResourceKind): CalledFunction => {
+    const target = functionTarget(request, kind);
+    if (!target.startsWith('arn:')) return calledFunction(target, request.context);
+    let called = byArn.get(target);
+    if (called === undefined) byArn.set(target, (called = calledFunction(target, request.context)));
+    return called;
+  };
   const invoke = (loaded: LoadedHandler, request: TaskRequest): TaskOutcome | Promise<TaskOutcome> => {
     if (loaded.kind === 'problem') return { kind: 'unavailable', message: loaded.message };
-    const kind = resourceKindOf(request.resource);
+    let kind = kinds.get(request.resource);
+    if (kind === undefined) kinds.set(request.resource, (kind = resourceKindOf(request.resource)));
     const requestId = options.ids.uuid();
-    const event = isLambdaIntegration(kind) ? lambdaPayload(request.input) : request.input;
+    const event = copyJson(isLambdaIntegration(kind) ? lambdaPayload(request.input) : request.input);
     const timeoutMs = request.timeoutSeconds === undefined ? undefined : request.timeoutSeconds * 1000;
-    const context = lambdaContext(request, kind, requestId, timeoutMs);
+    const context = lambdaContext(functionOf(request, kind), requestId, timeoutMs);
     return invokeHandler(loaded.handler, event, context, timeoutMs).then((invocation) =>
       outcomeOf(invocation, kind, { requestId, time: options.now() }),
     );
   };
   return {
-    covers: (request) => selectHandler(config, request) !== undefined,
+    covers: (request) => select(request) !== undefined,
     run(request) {
-      const reference = selectHandler(config, request);
+      const reference = select(request);
       if (reference === undefined) {
         return {
           kind: 'unavailable',
@@ -77,22 +90,30 @@ function outcomeOf(invocation: Invocation, kind: ResourceKind, metadata: InvokeM
   return { kind: 'succeeded', output: lambdaInvokeResponse(payload, metadata) };
 }
 
+/** The function a Task calls: its bare name and its ARN. */
+interface CalledFunction {
+  readonly name: string;
+  readonly arn: string;
+}
+
+function calledFunction(target: string, context: JsonObject): CalledFunction {
+  const name = functionNameOf(target);
+  return { name, arn: target.startsWith('arn:') ? target : functionArn(context, name) };
+}
+
 function lambdaContext(
-  request: TaskRequest,
-  kind: ResourceKind,
+  called: CalledFunction,
   requestId: string,
   timeoutMs: number | undefined,
 ): LambdaContext {
-  const target = functionTarget(request, kind);
-  const functionName = functionNameOf(target);
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
   return {
-    functionName,
+    functionName: called.name,
     functionVersion: '$LATEST',
-    invokedFunctionArn: target.startsWith('arn:') ? target : functionArn(request.context, functionName),
+    invokedFunctionArn: called.arn,
     memoryLimitInMB: '128',
     awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
+    logGroupName: `/aws/lambda/${called.name}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: true,
     // Lambda's own limit is 15 minutes; a Task's TimeoutSeconds shortens it.

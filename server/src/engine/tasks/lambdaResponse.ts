@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../json';
+import { utf8Length } from '../interpreter/size';
 
 /**
  * The shapes Lambda gives Step Functions, rebuilt for local handlers: the Invoke response of the
@@ -47,10 +48,6 @@ export function lambdaInvokeResponse(payload: JsonValue, metadata: InvokeMetadat
     SdkResponseMetadata: { RequestId: metadata.requestId },
     StatusCode: 200,
   };
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
 }
 
 /** A failed function: the Step Functions error name and the cause Lambda reports. */
