@@ -321,7 +321,18 @@ function wholeProcess(workloads: readonly Workload[]): { ratios: boolean; mapRss
       const input = path.join(dir, `${workload.id}.input.json`);
       writeFileSync(file, JSON.stringify(workload.definition, null, 2));
       writeFileSync(input, JSON.stringify(workload.input));
-      const stepwiseArgs = [cli, 'run', file, '--input-file', input, '--json', '--type', workload.type];
+      // --no-store: the anchor keeps no durable record either, so neither side pays for disk writes.
+      const stepwiseArgs = [
+        cli,
+        'run',
+        file,
+        '--input-file',
+        input,
+        '--json',
+        '--no-store',
+        '--type',
+        workload.type,
+      ];
       if (workload.usesHandler) stepwiseArgs.push('--handlers', handlersFile);
       const anchorArgs = [path.join(benchDir, 'anchorRun.mjs'), file, input];
       if (workload.usesHandler) anchorArgs.push('--handler', echoModule);

@@ -1,73 +1,96 @@
 import { dirname, resolve } from 'node:path';
 import {
-  formatDiagnosticLine,
-  formatOf,
-  hasErrors,
-  parseDocument,
-  toValue,
-  validate,
-  type ParsedDocument,
-} from '../asl';
-import {
-  compileDefinition,
   createExecution,
   createVirtualClock,
-  DefinitionError,
-  type CompiledMachine,
-  type JsonValue,
+  resumeExecution,
+  type Clock,
+  type Execution,
+  type ExecutionResult,
+  type ExecutionPorts,
   type StateObserver,
-  type TaskRunner,
 } from '../engine';
-import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
-import { EXIT, type CliIo, type ExitCode } from './io';
-import { createNodeFileStore, nodeIds, nodeRandom } from './nodePorts';
-import { parseRunOptions } from './runOptions';
+import { createNodeFileStore, nodeIds, nodeRandom, realClock } from '../node/ports';
+import {
+  defaultStoreDirectory,
+  executionsDirectoryIn,
+  openExecutionStore,
+  runRecorded,
+  type ExecutionRecorder,
+  type ExecutionStore,
+} from '../store';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
+import { parseRunOptions, type StoreChoice } from './runOptions';
+import { planContinuedRun, planNewRun, RunRefused, type RunPlan } from './runPlan';
 import { createProgressPrinter } from './runProgress';
 import { historyLines, jsonReport, textReport } from './runReport';
-import { readInput, readText, RunSetupError, taskRunnerFor } from './runSetup';
+import { RunSetupError, taskRunnerFor } from './runSetup';
 
 export { RUN_USAGE } from './runOptions';
 
 /**
- * `stepwise run FILE`: validates the definition, runs it on a virtual clock with Tasks answered by
- * mocks and local handlers, and reports the result. Exit codes: 0 SUCCEEDED, 1 any other end,
- * 2 for the command line, an unusable file or an invalid definition.
+ * `stepwise run FILE`: validates the definition, runs it with Tasks answered by mocks and local
+ * handlers, every event stored as it happens, and reports the result; `--resume ID` and
+ * `--redrive ID` continue a stored execution. Exit codes: 0 SUCCEEDED, 1 any other end, 2 for
+ * the command line, an unusable file, an invalid definition or a run the store cannot continue.
  */
 export async function runCommand(io: CliIo, args: readonly string[]): Promise<ExitCode> {
   const options = parseRunOptions(args);
-  const machine = await compileWorkflow(io, options.file);
-  if (machine === undefined) return EXIT.usage;
-
-  const name = stateMachineName(options.file, options.name);
-  const clock = createVirtualClock(Date.now());
-  let input: JsonValue;
-  let taskRunner: TaskRunner;
+  const store = storeOf(options.store);
+  let plan: RunPlan;
   try {
-    input = await readInput(io, options.input);
-    taskRunner = await taskRunnerFor(io, options, name, { ids: nodeIds, now: () => clock.now() });
+    if (options.start.kind === 'new') {
+      plan = await planNewRun(io, options.start);
+    } else {
+      if (store === undefined) throw new UsageError(`'--${options.start.kind}' needs the store`);
+      plan = planContinuedRun(io, store, options.start, Date.now());
+    }
+  } catch (error) {
+    if (error instanceof RunRefused) return EXIT.usage;
+    throw error;
+  }
+
+  const clock = clockOf(plan);
+  const progress = options.json
+    ? undefined
+    : createProgressPrinter(
+        (line) => io.out(line),
+        clock,
+        plan.start.kind === 'new' ? undefined : { machine: plan.machine, state: plan.start.state },
+      );
+  let execution: Execution;
+  try {
+    const taskRunner = await taskRunnerFor(io, plan.tasks, plan.launch.stateMachineName, {
+      ids: nodeIds,
+      now: () => clock.now(),
+    });
+    const observer: StateObserver | undefined = progress?.observer;
+    execution = executionOf(plan, {
+      clock,
+      taskRunner,
+      ids: nodeIds,
+      random: nodeRandom,
+      files: createNodeFileStore(dirname(resolve(plan.file))),
+      ...(observer && { observer }),
+    });
   } catch (error) {
     if (!(error instanceof RunSetupError)) throw error;
     for (const problem of error.problems) io.err(`stepwise run: ${error.file}: ${problem}`);
     return EXIT.usage;
   }
 
-  const progress = options.json ? undefined : createProgressPrinter((line) => io.out(line), clock);
-  if (!options.json) io.out(`Running ${name} (${options.type}) from ${options.file}`);
-  const observer: StateObserver | undefined = progress?.observer;
-  const execution = createExecution(
-    machine,
-    input,
-    { workflowType: options.type, stateMachineName: name },
-    {
-      clock,
-      taskRunner,
-      ids: nodeIds,
-      random: nodeRandom,
-      files: createNodeFileStore(dirname(resolve(options.file))),
-      ...(observer && { observer }),
-    },
-  );
-  const result = await untilSettledOrStalled(execution.run());
+  const recorder = store === undefined ? undefined : openRecorder(io, store, plan, execution);
+  if (recorder === 'refused') return EXIT.usage;
+  const executionId = execution.state.info.name;
+  io.err(`execution ${executionId}`);
+  if (!options.json) io.out(headline(plan, execution));
+  let result: ExecutionResult | 'stalled';
+  try {
+    result = await untilSettledOrStalled(
+      recorder === undefined ? execution.run() : runRecorded(execution, recorder),
+    );
+  } finally {
+    recorder?.close();
+  }
   progress?.finish();
   if (result === 'stalled') {
     const waiting = execution.state.frames.at(-1)?.state ?? 'a Task';
@@ -78,7 +101,7 @@ export async function runCommand(io: CliIo, args: readonly string[]): Promise<Ex
   }
 
   if (options.json) {
-    io.out(JSON.stringify(jsonReport(result, options.history ? execution.history : undefined)));
+    io.out(JSON.stringify(jsonReport(executionId, result, options.history ? execution.history : undefined)));
   } else {
     if (options.history) for (const line of historyLines(execution.history)) io.out(line);
     for (const line of textReport(result, execution.history)) io.out(line);
@@ -86,47 +109,74 @@ export async function runCommand(io: CliIo, args: readonly string[]): Promise<Ex
   return result.status === 'SUCCEEDED' ? EXIT.ok : EXIT.problems;
 }
 
-/**
- * Reads, validates and compiles the workflow; undefined (after printing why, with the
- * validator's diagnostics) when it cannot run.
- */
-async function compileWorkflow(io: CliIo, file: string): Promise<CompiledMachine | undefined> {
-  const document = parseDocument(await readText(io, file), formatOf(file));
-  const diagnostics = validate(document);
-  if (hasErrors(diagnostics)) {
-    for (const d of diagnostics) io.err(formatDiagnosticLine(file, document.lines, d));
-    io.err(`stepwise run: ${file} is not a valid workflow; nothing was run.`);
-    return undefined;
-  }
-  const definition = definitionOf(document);
-  if (definition === undefined) {
-    io.err(`stepwise run: ${file} holds no state machine.`);
-    return undefined;
-  }
-  try {
-    return compileDefinition(definition);
-  } catch (error) {
-    if (!(error instanceof DefinitionError)) throw error;
-    io.err(`stepwise run: ${file}: ${error.message}`);
-    return undefined;
-  }
+/** The store as chosen: `<DIR>/executions` for `--store DIR`, `.stepwise/executions` here by default. */
+function storeOf(choice: StoreChoice): ExecutionStore | undefined {
+  if (choice.kind === 'none') return undefined;
+  return openExecutionStore(
+    choice.kind === 'folder'
+      ? executionsDirectoryIn(resolve(choice.path))
+      : defaultStoreDirectory(process.cwd()),
+  );
 }
 
 /**
- * The definition as JSON data. A JSON document that validated without errors (so without
- * repeated keys) reads the same through JSON.parse, which is much faster than walking its tree.
+ * Real time when asked for; otherwise a virtual clock from now for a new run, or from the last
+ * recorded event for a continued one (a redrive's ExecutionRedriven event is now).
  */
-function definitionOf(document: ParsedDocument): JsonValue | undefined {
-  if (document.root === undefined) return undefined;
-  if (document.format === 'json') {
-    try {
-      return parseJson(document.text);
-    } catch {
-      // Text the validator accepts but JSON.parse does not: read it from the tree instead.
-    }
+function clockOf(plan: RunPlan): Clock {
+  if (plan.launch.clock === 'real') return realClock;
+  if (plan.start.kind === 'new') return createVirtualClock(Date.now());
+  const state = plan.start.state;
+  return createVirtualClock(state.history.at(-1)?.timestamp ?? state.info.startTime);
+}
+
+function executionOf(plan: RunPlan, ports: ExecutionPorts): Execution {
+  if (plan.start.kind !== 'new') return resumeExecution(plan.machine, plan.start.state, ports);
+  return createExecution(
+    plan.machine,
+    plan.start.input,
+    {
+      workflowType: plan.launch.workflowType,
+      stateMachineName: plan.launch.stateMachineName,
+      name: nodeIds.uuid(),
+    },
+    ports,
+  );
+}
+
+/**
+ * The recording of the run: a new execution file, or the stored one appended to. A folder that
+ * cannot be written is a usage error, said before anything runs.
+ */
+function openRecorder(
+  io: CliIo,
+  store: ExecutionStore,
+  plan: RunPlan,
+  execution: Execution,
+): ExecutionRecorder | 'refused' {
+  try {
+    if (plan.start.kind !== 'new') return store.append(plan.start.id);
+    return store.create(
+      { program: resolve(plan.file), definition: plan.definition, launch: plan.launch },
+      execution.state,
+    );
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+    if (code === undefined) throw error;
+    io.err(
+      `stepwise run: cannot store the execution in ${store.directory} (${code}); choose another folder with '--store DIR', or run with '--no-store'.`,
+    );
+    return 'refused';
   }
-  const value = toValue(document.root);
-  return isJsonValue(value) ? value : undefined;
+}
+
+function headline(plan: RunPlan, execution: Execution): string {
+  const what = `${plan.launch.stateMachineName} (${plan.launch.workflowType}) from ${plan.file}`;
+  if (plan.start.kind === 'new') return `Running ${what}`;
+  const history = execution.history;
+  if (plan.start.kind === 'redrive') return `Redriving ${what}, from the state that failed`;
+  const last = history.at(-1);
+  return `Resuming ${what}, after event ${history.length}${last === undefined ? '' : ` (${last.type})`}`;
 }
 
 /**

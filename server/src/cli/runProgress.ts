@@ -1,14 +1,29 @@
-import type { Clock, StateObserver, StateVisit } from '../engine';
+import type {
+  Clock,
+  CompiledMachine,
+  ExecutionState,
+  StateObserver,
+  StatePathStep,
+  StateVisit,
+} from '../engine';
+
+/** A run continued from a stored state: the states it was in the middle of. */
+export interface ResumedRun {
+  readonly machine: CompiledMachine;
+  readonly state: ExecutionState;
+}
 
 /**
  * Prints each state of a run as it finishes: name, type and how long it took on the execution's
  * clock (virtual time, as the history's timestamps show it), indented under its Parallel branch
  * or Map iteration. A state that ends without an exit event (it failed, or was caught) is printed
- * as failed when the next state of its scope starts, or when the run ends.
+ * as failed when the next state of its scope starts, or when the run ends. A resumed run starts
+ * with the states it was in as open, so their durations count from their recorded entry.
  */
 export function createProgressPrinter(
   out: (line: string) => void,
   clock: Clock,
+  resumed?: ResumedRun,
 ): { readonly observer: StateObserver; finish(): void } {
   interface Open {
     readonly visit: StateVisit;
@@ -16,6 +31,10 @@ export function createProgressPrinter(
     readonly enteredAt: number;
   }
   const open = new Map<string, Open>();
+  if (resumed !== undefined) {
+    for (const visit of openVisits(resumed))
+      open.set(scopeKey(visit.visit), { ...visit, key: scopeKey(visit.visit) });
+  }
 
   const print = (entry: Open, status: string) =>
     out(`${indent(entry.visit)}${describe(entry.visit)}  ${status}${where(entry.visit)}`);
@@ -55,6 +74,33 @@ export function createProgressPrinter(
       closeWhere(() => true);
     },
   };
+}
+
+/**
+ * The states a stored run is inside of, outermost first: one per frame (the machine, then each
+ * branch or iteration being run), except a frame whose next state is not entered yet.
+ */
+function openVisits({ machine, state }: ResumedRun): { visit: StateVisit; enteredAt: number }[] {
+  const visits: { visit: StateVisit; enteredAt: number }[] = [];
+  const path: StatePathStep[] = [];
+  state.frames.forEach((frame, depth) => {
+    const parent = state.frames[depth - 1];
+    if (parent !== undefined && frame.kind !== 'machine')
+      path.push({ state: parent.state, kind: frame.kind, index: frame.index });
+    const compiled = machine.scopes[frame.scope]?.states.get(frame.state);
+    if (compiled === undefined || frame.phase === 'enter') return;
+    visits.push({
+      visit: {
+        name: frame.state,
+        type: compiled.type,
+        path: [...path],
+        eventId: frame.enteredEventId,
+        data: frame.input,
+      },
+      enteredAt: frame.enteredTime,
+    });
+  });
+  return visits;
 }
 
 /** The scope a visit runs in: its enclosing states with branch or iteration indexes. */

@@ -1,12 +1,17 @@
 import { toAwsHistoryEvent, type ExecutionResult, type HistoryEvent, type JsonValue } from '../engine';
 import { formatDuration } from './runProgress';
 
-/** `--json`: the one object a script reads; every key present, null when it does not apply. */
+/**
+ * `--json`: the one object a script reads; every key present, null when it does not apply.
+ * `executionId` is what `--resume` and `--redrive` take.
+ */
 export function jsonReport(
+  executionId: string,
   result: ExecutionResult,
   history: readonly HistoryEvent[] | undefined,
 ): { [key: string]: JsonValue } {
   const report: { [key: string]: JsonValue } = {
+    executionId,
     status: result.status,
     output: result.output ?? null,
     error: result.error ?? null,

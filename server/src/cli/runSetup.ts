@@ -16,7 +16,7 @@ import {
 } from '../engine/tasks';
 import type { IdSource } from '../engine/ports';
 import { UsageError, type CliIo } from './io';
-import type { InputSource, RunOptions } from './runOptions';
+import type { InputSource } from './runOptions';
 
 /** A file given on the command line that cannot be used: its problems, one per line. */
 export class RunSetupError extends Error {
@@ -36,6 +36,12 @@ export async function readInput(io: CliIo, source: InputSource): Promise<JsonVal
   return parseJsonOption(await readText(io, source.path), `'${source.path}'`);
 }
 
+/** What answers the Task states of a run: a mocks test case, handler modules, or both. */
+export interface TaskSources {
+  readonly mocks: { readonly file: string; readonly testCase: string } | undefined;
+  readonly handlers: string | undefined;
+}
+
 export interface TaskRunnerPorts {
   readonly ids: IdSource;
   readonly now: () => number;
@@ -47,22 +53,22 @@ export interface TaskRunnerPorts {
  */
 export async function taskRunnerFor(
   io: CliIo,
-  options: RunOptions,
+  sources: TaskSources,
   stateMachineName: string,
   ports: TaskRunnerPorts,
 ): Promise<TaskRunner> {
   let mocks: SelectiveTaskRunner | undefined;
-  if (options.mocks !== undefined) {
-    const parsed = parseMockConfig(await readText(io, options.mocks.file));
-    if (parsed.kind === 'invalid') throw new RunSetupError(options.mocks.file, parsed.problems);
-    const selected = selectTestCase(parsed.config, stateMachineName, options.mocks.testCase);
-    if (selected.kind === 'missing') throw new RunSetupError(options.mocks.file, [selected.message]);
+  if (sources.mocks !== undefined) {
+    const parsed = parseMockConfig(await readText(io, sources.mocks.file));
+    if (parsed.kind === 'invalid') throw new RunSetupError(sources.mocks.file, parsed.problems);
+    const selected = selectTestCase(parsed.config, stateMachineName, sources.mocks.testCase);
+    if (selected.kind === 'missing') throw new RunSetupError(sources.mocks.file, [selected.message]);
     mocks = createMockRunner(selected.mocks);
   }
   let handlers: SelectiveTaskRunner | undefined;
-  if (options.handlers !== undefined) {
-    handlers = createHandlerRunner(await handlerConfigOf(io, options.handlers), {
-      baseDirectory: dirname(resolve(options.handlers)),
+  if (sources.handlers !== undefined) {
+    handlers = createHandlerRunner(await handlerConfigOf(io, sources.handlers), {
+      baseDirectory: dirname(resolve(sources.handlers)),
       ids: ports.ids,
       now: ports.now,
     });

@@ -12,7 +12,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { buildModel, formatOf, parseDocument, type ParsedDocument, type StateMachine } from '../asl';
-import { createNodeFileStore, nodeIds, nodeRandom, realClock } from '../cli/nodePorts';
+import { createNodeFileStore, nodeIds, nodeRandom, realClock } from '../node/ports';
 import {
   createExecution,
   createVirtualClock,

@@ -25,7 +25,12 @@ import type { Checkpoint, EventLine, RewindLine, StoreHeader } from './format';
 
 /** Where executions live in a workspace: `<root>/.stepwise/executions`. */
 export function defaultStoreDirectory(root: string): string {
-  return join(root, '.stepwise', 'executions');
+  return executionsDirectoryIn(join(root, '.stepwise'));
+}
+
+/** The executions folder inside a Stepwise folder (`.stepwise`, or the CLI's `--store DIR`). */
+export function executionsDirectoryIn(folder: string): string {
+  return join(folder, 'executions');
 }
 
 const GITIGNORE = '# Written by Stepwise: stored executions are local run data, not sources.\n*\n';
@@ -74,8 +79,12 @@ export interface ExecutionSummary {
 export interface ExecutionRecorder {
   readonly id: string;
   readonly file: string;
-  /** Writes every event of `state.history` not written yet; returns how many were written. */
-  capture(state: ExecutionState): number;
+  /**
+   * Writes every event of `state.history` not written yet; returns how many were written.
+   * With `fsync: false` the lines reach the operating system (which keeps them when the process
+   * is killed) but are not flushed to the disk until the next capture that fsyncs.
+   */
+  capture(state: ExecutionState, options?: { readonly fsync?: boolean }): number;
   /** The run went back to the end of `state.history` (the debugger stepped back): later events are void. */
   rewound(state: ExecutionState): void;
   close(): void;
@@ -169,7 +178,7 @@ function createRecorder(id: string, file: string, fd: number, written: number): 
   return {
     id,
     file,
-    capture(state) {
+    capture(state, options) {
       if (!open) throw new StoreError(`The recording of '${id}' is closed.`);
       const history = state.history;
       if (history.length <= last) return 0;
@@ -183,7 +192,9 @@ function createRecorder(id: string, file: string, fd: number, written: number): 
             : { kind: 'event', event };
         lines.push(JSON.stringify(line));
       }
-      writeDurably(fd, `${lines.join('\n')}\n`);
+      const text = `${lines.join('\n')}\n`;
+      if (options?.fsync === false) writeSync(fd, text);
+      else writeDurably(fd, text);
       const count = history.length - last;
       last = history.length;
       return count;

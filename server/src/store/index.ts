@@ -12,6 +12,11 @@ export type {
   NewRun,
   StoredExecution,
 } from './executionStore';
-export { defaultStoreDirectory, openExecutionStore, StoreError } from './executionStore';
+export {
+  defaultStoreDirectory,
+  executionsDirectoryIn,
+  openExecutionStore,
+  StoreError,
+} from './executionStore';
 export { redriveState, resumeState } from './resume';
 export { runRecorded } from './runRecorded';

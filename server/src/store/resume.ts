@@ -8,6 +8,8 @@ import type { StoredExecution } from './executionStore';
  * `resumeExecution(compileDefinition(stored.header.definition), state, ports)`.
  */
 
+const REDRIVABLE: ReadonlySet<string> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+
 /**
  * The state after the last event written: a run that was interrupted (the process killed,
  * VS Code closed) goes on from there. A Task whose outcome was written is not run again.
@@ -16,15 +18,14 @@ export function resumeState(stored: StoredExecution): ExecutionState {
   const latest = stored.latest;
   if (latest === undefined)
     throw new StoreError(`The execution '${stored.header.id}' has no state to resume from.`);
-  if (latest.state.status !== 'RUNNING') {
+  const status = latest.state.status;
+  if (status !== 'RUNNING') {
     throw new StoreError(
-      `The execution '${stored.header.id}' has already ended (${latest.state.status}); redrive it to run its failed part again.`,
+      `The execution '${stored.header.id}' has already ended (${status})${REDRIVABLE.has(status) ? '; redrive it to run its failed part again' : ''}.`,
     );
   }
   return stateOf(stored, latest.state, stored.events.slice(0, latest.eventId));
 }
-
-const REDRIVABLE: ReadonlySet<string> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 /** Events after which no state of the run is half done: a redrive starts again from the last one. */
 function isSettledPoint(event: HistoryEvent): boolean {

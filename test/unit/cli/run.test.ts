@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { cli, type Captured } from '../../support/cli';
 import { assertGolden } from '../../support/golden';
 
@@ -10,14 +12,24 @@ const example = path.join(root, 'examples', 'account-processing');
 const fixtures = path.join(__dirname, 'fixtures', 'run');
 const fixture = (name: string) => path.join(fixtures, name);
 const banking = [
-  'run',
   path.join(example, 'account-processing.asl.json'),
   '--handlers',
   path.join(example, 'handlers.json'),
 ];
-const orders = ['run', fixture('orders.asl.json'), '--input-file', fixture('orders.input.json')];
+const orders = [fixture('orders.asl.json'), '--input-file', fixture('orders.input.json')];
+
+/** Where these runs are stored: a scratch folder, so that no test writes into the repository. */
+const scratch = mkdtempSync(path.join(tmpdir(), 'stepwise-run-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+const storeOption = ['--store', scratch];
+
+/** `stepwise run ARGS --store <scratch>`, in-process. */
+function run(...args: string[]): Promise<Captured> {
+  return cli('run', ...args, ...storeOption);
+}
 
 interface Report {
+  executionId: string;
   status: string;
   output: unknown;
   error: string | null;
@@ -39,25 +51,26 @@ function normalise(text: string): string {
 
 describe('stepwise run', () => {
   test('runs the banking example with its handlers, state by state, then the output', async () => {
-    const r = await cli(...banking, '--input-file', path.join(example, 'input.json'));
+    const r = await run(...banking, '--input-file', path.join(example, 'input.json'));
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.err, '');
+    assert.match(r.err, /^execution [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assertGolden(path.join(fixtures, 'banking.golden.txt'), normalise(r.out) + '\n');
   });
 
   test('a rejected applicant fails with the Fail state’s error: exit 1, the failed states marked', async () => {
     const input = JSON.stringify({ applicant: { name: 'Ada', email: 'a@example.com', address: {} } });
-    const r = await cli(...banking, '--input', input, '--history');
+    const r = await run(...banking, '--input', input, '--history');
     assert.equal(r.code, 1);
     assertGolden(path.join(fixtures, 'banking-rejected.golden.txt'), normalise(r.out) + '\n');
   });
 
-  test('--json prints exactly one object with status, output, error and cause', async () => {
-    const r = await cli(...banking, '--input-file', path.join(example, 'input.json'), '--json');
+  test('--json prints exactly one object with executionId, status, output, error and cause', async () => {
+    const r = await run(...banking, '--input-file', path.join(example, 'input.json'), '--json');
     assert.equal(r.code, 0);
     assert.equal(r.out.split('\n').length, 1);
     const result = report(r);
-    assert.deepEqual(Object.keys(result), ['status', 'output', 'error', 'cause']);
+    assert.deepEqual(Object.keys(result), ['executionId', 'status', 'output', 'error', 'cause']);
+    assert.equal(r.err, `execution ${result.executionId}`, 'the id on stderr is the one in the report');
     assert.equal(result.status, 'SUCCEEDED');
     assert.equal(result.error, null);
     assert.deepEqual((result.output as { checks: unknown[] }).checks, [
@@ -67,7 +80,7 @@ describe('stepwise run', () => {
   });
 
   test('--json --history adds the events as GetExecutionHistory returns them', async () => {
-    const r = await cli(...orders, '--handlers', fixture('orders.handlers.json'), '--json', '--history');
+    const r = await run(...orders, '--handlers', fixture('orders.handlers.json'), '--json', '--history');
     const result = report(r);
     assert.deepEqual(result.output, {
       amount: 25,
@@ -96,16 +109,18 @@ describe('stepwise run', () => {
 
   test('mocks answer by test case and invocation: retries take the next responses, in virtual time', async () => {
     const mocks = ['--mocks', fixture('orders.mocks.json')];
-    const happy = report(await cli(...orders, ...mocks, '--test-case', 'HappyPath', '--json'));
+    const happy = report(await run(...orders, ...mocks, '--test-case', 'HappyPath', '--json'));
     assert.deepEqual(happy.output, { amount: 25, payment: { charged: 25 }, shipment: { tracking: 'TRK-1' } });
-    const throttled = await cli(...orders, ...mocks, '--test-case', 'Throttled');
+    const throttled = await run(...orders, ...mocks, '--test-case', 'Throttled');
     assert.equal(throttled.code, 0);
     // Two retries, 2 s then 4 s apart.
     assert.match(throttled.out, /^ {2}ShipOrder \(Task\) {2}6\.00 s$/m);
     assert.match(throttled.out, /"tracking": "TRK-3"/);
-    const declined = await cli(...orders, ...mocks, '--test-case', 'Declined', '--json');
+    const declined = await run(...orders, ...mocks, '--test-case', 'Declined', '--json');
     assert.equal(declined.code, 1);
-    assert.deepEqual(report(declined), {
+    const { executionId, ...declinedReport } = report(declined);
+    assert.match(executionId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(declinedReport, {
       status: 'FAILED',
       output: null,
       error: 'PaymentDeclined',
@@ -114,7 +129,7 @@ describe('stepwise run', () => {
   });
 
   test('mocks come first, handlers answer the states the test case leaves out', async () => {
-    const r = await cli(
+    const r = await run(
       ...orders,
       '--mocks',
       fixture('orders.mocks.json'),
@@ -126,8 +141,7 @@ describe('stepwise run', () => {
       '{"amount": 3}',
     );
     assert.equal(r.code, 2, 'both --input and --input-file is a usage error');
-    const mixed = await cli(
-      'run',
+    const mixed = await run(
       fixture('orders.asl.json'),
       '--input',
       '{"amount": 3}',
@@ -148,19 +162,19 @@ describe('stepwise run', () => {
 
   test('the mocks file is looked up under the file name, or under --name', async () => {
     const mocks = ['--mocks', fixture('orders.mocks.json'), '--test-case', 'HappyPath'];
-    const renamed = await cli(...orders, ...mocks, '--name', 'billing');
+    const renamed = await run(...orders, ...mocks, '--name', 'billing');
     assert.equal(renamed.code, 2);
     assert.equal(renamed.out, '');
     assert.match(
       renamed.err,
       /orders\.mocks\.json: The mocks file has no state machine named 'billing' under "StateMachines" \(it has: 'orders'\)/,
     );
-    const missingCase = await cli(...orders, '--mocks', fixture('orders.mocks.json'), '--test-case', 'Sad');
+    const missingCase = await run(...orders, '--mocks', fixture('orders.mocks.json'), '--test-case', 'Sad');
     assert.match(missingCase.err, /has no test case 'Sad' \(it has: 'HappyPath', 'Throttled', 'Declined'\)/);
   });
 
   test('a Task nothing answers fails the run, saying how to provide a handler or a mock', async () => {
-    const r = await cli(...orders, '--json');
+    const r = await run(...orders, '--json');
     assert.equal(r.code, 1);
     const result = report(r);
     assert.equal(result.error, 'States.Runtime');
@@ -173,32 +187,31 @@ describe('stepwise run', () => {
   test('--handlers also takes a module whose exports are named after the functions', async () => {
     const yaml = path.join(example, 'account-processing.asl.yaml');
     const input = ['--input-file', path.join(example, 'input.json'), '--json'];
-    const module = await cli('run', yaml, '--handlers', path.join(example, 'handlers.js'), ...input);
+    const module = await run(yaml, '--handlers', path.join(example, 'handlers.js'), ...input);
     assert.equal(module.code, 0, module.err);
     assert.equal(report(module).status, 'SUCCEEDED');
-    const empty = await cli('run', yaml, '--handlers', fixture('empty-module.mjs'), ...input);
+    const empty = await run(yaml, '--handlers', fixture('empty-module.mjs'), ...input);
     assert.equal(empty.code, 2);
     assert.match(empty.err, /empty-module\.mjs: The handlers module exports no functions\./);
   });
 
   test('Map iterations print under their state, a failed iteration marked, then the Catch', async () => {
     const input = JSON.stringify({ items: [{ score: 3 }, { score: 5 }, { name: 'no score' }] });
-    const r = await cli('run', fixture('scores.asl.json'), '--input', input);
+    const r = await run(fixture('scores.asl.json'), '--input', input);
     assert.equal(r.code, 0, r.err);
     assertGolden(path.join(fixtures, 'scores.golden.txt'), normalise(r.out) + '\n');
   });
 
   test('time is virtual: an hour of Wait passes at once and shows in the durations', async () => {
-    const r = await cli('run', fixture('wait.asl.yaml'));
+    const r = await run(fixture('wait.asl.yaml'));
     assert.equal(r.code, 0);
     assertGolden(path.join(fixtures, 'wait.golden.txt'), normalise(r.out) + '\n');
   });
 
   test('--type EXPRESS lifts the 25,000-event history quota of STANDARD', async () => {
-    const standard = report(await cli('run', fixture('count.asl.json'), '--input', '{"i": 0}', '--json'));
+    const standard = report(await run(fixture('count.asl.json'), '--input', '{"i": 0}', '--json'));
     assert.equal(standard.status, 'FAILED');
-    const express = await cli(
-      'run',
+    const express = await run(
       fixture('count.asl.json'),
       '--input',
       '{"i": 0}',
@@ -210,12 +223,12 @@ describe('stepwise run', () => {
   });
 
   test('an invalid definition is exit 2 with the validator’s diagnostics, and nothing is run', async () => {
-    const r = await cli('run', 'test/unit/cli/fixtures/trailing-comma.asl.json', '--json');
+    const r = await run('test/unit/cli/fixtures/trailing-comma.asl.json', '--json');
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
     assert.match(r.err, /trailing-comma\.asl\.json:4:41: error ASL-SYNTAX-TRAILING-COMMA: /);
     assert.match(r.err, /is not a valid workflow; nothing was run\.$/);
-    const semantic = await cli('run', fixture('unknown-start.asl.json'));
+    const semantic = await run(fixture('unknown-start.asl.json'));
     assert.equal(semantic.code, 2);
     assert.equal(semantic.out, '');
     assert.match(semantic.err, /unknown-start\.asl\.json:1:\d+: error ASL-START-AT-UNKNOWN: /);
@@ -223,7 +236,7 @@ describe('stepwise run', () => {
 
   test('usage errors are exit 2 and name the problem', async () => {
     const usage = async (...args: string[]) => {
-      const r = await cli('run', ...args);
+      const r = await run(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.out, '');
       return r.err;
@@ -248,8 +261,7 @@ describe('stepwise run', () => {
   });
 
   test('a broken mocks or handlers file is exit 2 with each of its problems', async () => {
-    const mocks = await cli(
-      'run',
+    const mocks = await run(
       fixture('wait.asl.yaml'),
       '--mocks',
       fixture('orders.asl.json'),
@@ -259,13 +271,13 @@ describe('stepwise run', () => {
     assert.equal(mocks.code, 2);
     assert.match(mocks.err, /orders\.asl\.json: The mocks file has an unknown top-level field "Comment"/);
     assert.match(mocks.err, /orders\.asl\.json: "StateMachines" must be an object/);
-    const handlers = await cli('run', fixture('wait.asl.yaml'), '--handlers', fixture('orders.input.json'));
+    const handlers = await run(fixture('wait.asl.yaml'), '--handlers', fixture('orders.input.json'));
     assert.equal(handlers.code, 2);
     assert.match(handlers.err, /orders\.input\.json: "amount" must map to a module path/);
   });
 
   test('run --help prints its usage', async () => {
-    const r = await cli('run', '--help');
+    const r = await run('--help');
     assert.equal(r.code, 0);
     assert.match(r.out, /^Usage: stepwise run FILE \[options\]/);
     assert.match((await cli('--help')).out, /^ {2}run +run a workflow locally/m);
@@ -273,23 +285,20 @@ describe('stepwise run', () => {
 
   test('as a process: --json is the only thing on stdout and the exit code follows the status', () => {
     const main = path.join(root, 'server', 'src', 'cli', 'main.ts');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, encoding: 'utf8' });
-    const ok = run(...banking, '--input-file', path.join(example, 'input.json'), '--json');
+    const spawnRun = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', main, 'run', ...args, ...storeOption], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+    const ok = spawnRun(...banking, '--input-file', path.join(example, 'input.json'), '--json');
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout.trimEnd().split('\n').length, 1);
     assert.equal((JSON.parse(ok.stdout) as Report).status, 'SUCCEEDED');
-    const failed = run(...banking, '--json');
+    const failed = spawnRun(...banking, '--json');
     assert.equal(failed.status, 1);
     assert.equal((JSON.parse(failed.stdout) as Report).status, 'FAILED');
     // A handler whose promise can never settle would otherwise let Node exit with 0 mid-run.
-    const stuck = run(
-      'run',
-      fixture('stuck.asl.json'),
-      '--handlers',
-      fixture('stuck.handlers.json'),
-      '--json',
-    );
+    const stuck = spawnRun(fixture('stuck.asl.json'), '--handlers', fixture('stuck.handlers.json'), '--json');
     assert.equal(stuck.status, 1);
     assert.equal(stuck.stdout, '');
     assert.match(

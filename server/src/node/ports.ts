@@ -1,6 +1,7 @@
 /**
- * The world as the engine's ports see it when the CLI runs a workflow: crypto for ids and
- * random numbers, the file system for the distributed Map's ItemReader and ResultWriter.
+ * The world as the engine's ports see it when a workflow runs in Node (the CLI, the debug
+ * adapter): wall-clock time, crypto for ids and random numbers, the file system for the
+ * distributed Map's ItemReader and ResultWriter.
  */
 import { randomUUID, randomInt } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import type { FileLocation, FileStore } from '../engine/files';
 import type { Clock, IdSource, RandomSource } from '../engine/ports';
 
-/** Wall-clock time: Wait states and Retry intervals take as long as they say (the debugger's `clock: real`). */
+/** Wall-clock time: Wait states and Retry intervals take as long as they say (`clock: real`). */
 export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),

@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import {
+  formatDiagnosticLine,
+  formatOf,
+  hasErrors,
+  parseDocument,
+  toValue,
+  validate,
+  type ParsedDocument,
+} from '../asl';
+import {
+  compileDefinition,
+  DefinitionError,
+  type CompiledMachine,
+  type ExecutionState,
+  type JsonValue,
+} from '../engine';
+import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
+import { redriveState, resumeState, StoreError, type ExecutionStore, type StoredLaunch } from '../store';
+import { UsageError, type CliIo } from './io';
+import type { ContinueOptions, NewRunOptions } from './runOptions';
+import { readInput, readText, type TaskSources } from './runSetup';
+
+/** Everything a run needs before it starts, from the command line or from the store. */
+export interface RunPlan {
+  /** The workflow file as the user knows it: as given, or as stored (absolute). */
+  readonly file: string;
+  readonly definition: JsonValue;
+  readonly machine: CompiledMachine;
+  /** How the run was started; what the store keeps for a resume. Paths in it are absolute. */
+  readonly launch: StoredLaunch;
+  /** Where the Task answers come from (the paths as given, for messages). */
+  readonly tasks: TaskSources;
+  readonly start:
+    | { readonly kind: 'new'; readonly input: JsonValue }
+    | { readonly kind: 'resume' | 'redrive'; readonly id: string; readonly state: ExecutionState };
+}
+
+/** A run that cannot start: the lines saying why are printed already. Exit 2. */
+export class RunRefused extends Error {
+  override readonly name = 'RunRefused';
+}
+
+/** Reads, validates and compiles FILE, and reads the input, for a run from its start. */
+export async function planNewRun(io: CliIo, options: NewRunOptions): Promise<RunPlan> {
+  const { definition, machine } = await compileWorkflow(io, options.file);
+  const input = await readInput(io, options.input);
+  const launch: StoredLaunch = {
+    stateMachineName: stateMachineName(options.file, options.name),
+    workflowType: options.type,
+    clock: options.clock,
+    ...(options.mocks && { mocks: resolve(options.mocks.file), testCase: options.mocks.testCase }),
+    ...(options.handlers !== undefined && { handlers: resolve(options.handlers) }),
+  };
+  return { file: options.file, definition, machine, launch, tasks: options, start: { kind: 'new', input } };
+}
+
+/**
+ * A stored execution made ready to go on: its definition (as it was run, whatever the file
+ * holds now), its launch, and the engine state to continue from.
+ */
+export function planContinuedRun(
+  io: CliIo,
+  store: ExecutionStore,
+  options: ContinueOptions,
+  now: number,
+): RunPlan {
+  const stored = refusedOnStoreError(io, () => store.load(options.id));
+  const { header } = stored;
+  if (options.file !== undefined && resolve(options.file) !== header.program) {
+    throw new UsageError(
+      `the execution '${options.id}' was started from ${header.program}, not from ${options.file}`,
+    );
+  }
+  const state = refusedOnStoreError(io, () =>
+    options.kind === 'resume' ? resumeState(stored) : redriveState(stored, now),
+  );
+  let machine: CompiledMachine;
+  try {
+    machine = compileDefinition(header.definition);
+  } catch (error) {
+    if (!(error instanceof DefinitionError)) throw error;
+    io.err(`stepwise run: the stored definition of '${options.id}' cannot run: ${error.message}`);
+    throw new RunRefused(error.message);
+  }
+  const launch = header.launch;
+  return {
+    file: header.program,
+    definition: header.definition,
+    machine,
+    launch,
+    tasks: {
+      mocks:
+        launch.mocks !== undefined && launch.testCase !== undefined
+          ? { file: launch.mocks, testCase: launch.testCase }
+          : undefined,
+      handlers: launch.handlers,
+    },
+    start: { kind: options.kind, id: options.id, state },
+  };
+}
+
+/** The store's refusals (unknown id, already ended, not failed) are the user's answer, printed as they are. */
+function refusedOnStoreError<T>(io: CliIo, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    io.err(`stepwise run: ${error.message}`);
+    throw new RunRefused(error.message);
+  }
+}
+
+/** Reads, validates and compiles the workflow; refused (after printing why, with the validator's diagnostics) when it cannot run. */
+async function compileWorkflow(
+  io: CliIo,
+  file: string,
+): Promise<{ readonly definition: JsonValue; readonly machine: CompiledMachine }> {
+  const document = parseDocument(await readText(io, file), formatOf(file));
+  const diagnostics = validate(document);
+  if (hasErrors(diagnostics)) {
+    for (const d of diagnostics) io.err(formatDiagnosticLine(file, document.lines, d));
+    io.err(`stepwise run: ${file} is not a valid workflow; nothing was run.`);
+    throw new RunRefused('invalid definition');
+  }
+  const definition = definitionOf(document);
+  if (definition === undefined) {
+    io.err(`stepwise run: ${file} holds no state machine.`);
+    throw new RunRefused('no state machine');
+  }
+  try {
+    return { definition, machine: compileDefinition(definition) };
+  } catch (error) {
+    if (!(error instanceof DefinitionError)) throw error;
+    io.err(`stepwise run: ${file}: ${error.message}`);
+    throw new RunRefused(error.message);
+  }
+}
+
+/**
+ * The definition as JSON data. A JSON document that validated without errors (so without
+ * repeated keys) reads the same through JSON.parse, which is much faster than walking its tree.
+ */
+function definitionOf(document: ParsedDocument): JsonValue | undefined {
+  if (document.root === undefined) return undefined;
+  if (document.format === 'json') {
+    try {
+      return parseJson(document.text);
+    } catch {
+      // Text the validator accepts but JSON.parse does not: read it from the tree instead.
+    }
+  }
+  const value = toValue(document.root);
+  return isJsonValue(value) ? value : undefined;
+}
