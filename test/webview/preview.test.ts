@@ -308,6 +308,26 @@ describe('graph preview webview in Chromium', () => {
     assert.equal(await preview.page.isVisible('#minimap'), false);
   });
 
+  test('an edit to one transition of a big machine redraws its section and keeps the rest of the DOM', async () => {
+    const { generateWorkflow, asJson } = await import('../bench/generate');
+    const uri = 'file:///w/sections.asl.json';
+    const text = asJson(generateWorkflow(400));
+    await preview.sendGraph(uri, graphResultOfText(text));
+    assert.ok((await count('#viewport g.section')) >= 3);
+    const far = '#viewport g[data-node="s:Step200"]';
+    await preview.page.$eval(far, (element) => element.setAttribute('data-kept', 'yes'));
+    await preview.sendGraph(uri, graphResultOfText(text.replace('"Next": "Step7"', '"Next": "Step9"')));
+    assert.equal(await count('#viewport g.edge[data-from="s:Step6"][data-to="s:Step9"]'), 1);
+    assert.equal(await count('#viewport g.edge[data-from="s:Step6"][data-to="s:Step7"]'), 0);
+    assert.equal(
+      await preview.page.getAttribute(far, 'data-kept'),
+      'yes',
+      'a state far from the edit is the same element',
+    );
+    assert.deepEqual(preview.pageErrors, []);
+    await preview.sendGraph(URI, graphResultOf(EXAMPLE));
+  });
+
   test('malformed messages are ignored and text is never parsed as HTML', async () => {
     const states = await count('#viewport g.state');
     await preview.send({ kind: 'graph', uri: URI, result: { graph: { nodes: 'nope' } }, direction: 'TB' });

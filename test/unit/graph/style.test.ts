@@ -42,6 +42,7 @@ test('every class the renderer draws has a rule in the stylesheet', async () => 
   // Structural classes that only group or tag elements for the page's script.
   const structural = new Set([
     'graph',
+    'section',
     'compounds',
     'edges',
     'nodes',

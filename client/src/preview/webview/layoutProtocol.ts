@@ -8,6 +8,7 @@ import type {
   PlacedBox,
   PlacedEdge,
   PlacedJump,
+  PlacedSection,
   Point,
 } from '../../../../server/src/asl/graph/layout';
 import type { GraphModel } from '../../../../server/src/asl/graph/types';
@@ -43,6 +44,8 @@ function isGraphLayout(value: unknown): value is GraphLayout {
     isRecord(value) &&
     isFiniteNumber(value['width']) &&
     isFiniteNumber(value['height']) &&
+    isArrayOf(value['sections'], isPlacedSection) &&
+    value['sections'].length > 0 &&
     isArrayOf(value['nodes'], isPlacedBox) &&
     isArrayOf(value['clusters'], isPlacedBox) &&
     isArrayOf(value['edges'], isPlacedEdge) &&
@@ -50,10 +53,22 @@ function isGraphLayout(value: unknown): value is GraphLayout {
   );
 }
 
+function isPlacedSection(value: unknown): value is PlacedSection {
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'string' &&
+    isFiniteNumber(value['x']) &&
+    isFiniteNumber(value['y']) &&
+    isFiniteNumber(value['width']) &&
+    isFiniteNumber(value['height'])
+  );
+}
+
 function isPlacedBox(value: unknown): value is PlacedBox {
   return (
     isRecord(value) &&
     typeof value['id'] === 'string' &&
+    isSectionIndex(value['section']) &&
     isFiniteNumber(value['x']) &&
     isFiniteNumber(value['y']) &&
     isFiniteNumber(value['width']) &&
@@ -72,7 +87,12 @@ function isPlacedJump(value: unknown): value is PlacedJump {
 }
 
 function isPlacedEdge(value: unknown): value is PlacedEdge {
-  if (!isRecord(value) || typeof value['id'] !== 'string' || !isArrayOf(value['points'], isPoint))
+  if (
+    !isRecord(value) ||
+    typeof value['id'] !== 'string' ||
+    !isSectionIndex(value['section']) ||
+    !isArrayOf(value['points'], isPoint)
+  )
     return false;
   const label = value['label'];
   return (
@@ -87,6 +107,10 @@ function isPlacedEdge(value: unknown): value is PlacedEdge {
 
 function isPoint(value: unknown): value is Point {
   return isRecord(value) && isFiniteNumber(value['x']) && isFiniteNumber(value['y']);
+}
+
+function isSectionIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function isFiniteNumber(value: unknown): value is number {

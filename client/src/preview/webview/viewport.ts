@@ -34,6 +34,8 @@ export class Viewport {
   private drag: { pointer: number; x: number; y: number; moved: boolean } | undefined;
   private suppressClick = false;
   private readonly listeners: ((view: ViewState) => void)[] = [];
+  /** The host's size as last observed; reading clientWidth after an edit would force a layout of the whole picture. */
+  private hostSize: { width: number; height: number } | undefined;
 
   constructor(private readonly host: HTMLElement) {
     host.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
@@ -53,7 +55,10 @@ export class Viewport {
       },
       true,
     );
-    new ResizeObserver(() => this.apply()).observe(host);
+    new ResizeObserver(() => {
+      this.hostSize = { width: host.clientWidth, height: host.clientHeight };
+      this.apply();
+    }).observe(host);
   }
 
   get state(): ViewState {
@@ -159,7 +164,9 @@ export class Viewport {
   }
 
   private size(): { width: number; height: number } {
-    return { width: this.host.clientWidth, height: this.host.clientHeight };
+    if (this.hostSize === undefined || this.hostSize.width === 0 || this.hostSize.height === 0)
+      this.hostSize = { width: this.host.clientWidth, height: this.host.clientHeight };
+    return this.hostSize;
   }
 
   private onWheel(event: WheelEvent): void {

@@ -9,8 +9,10 @@ export type {
   PlacedBox,
   PlacedEdge,
   PlacedJump,
+  PlacedSection,
   Point,
 } from './layout';
+export { LayoutCache } from './layoutCache';
 export { JUMP_BUDGET, jumpIdOf, layoutGraph, layoutKey } from './layout';
 export type { RenderOptions } from './svg';
 export { renderGraph } from './svg';

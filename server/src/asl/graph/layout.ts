@@ -1,31 +1,36 @@
 /**
- * The layered layout of a graph, computed by ELK (elkjs). This module only translates: the
- * graph model to ELK's JSON, ELK's answer to absolute boxes and polylines. The ELK instance
- * comes in as a port, so the same code runs in the CLI (elk.bundled in Node) and in the
- * preview's worker. Parallel and Map states are compound nodes holding one node per branch or
- * processor, laid out recursively; every edge lives in the scope of its two ends.
+ * The layered layout of a graph, computed by ELK (elkjs) scope by scope, bottom up: the
+ * clusters of a Parallel or Map first, then the Parallel or Map as one box of their size in
+ * its own scope. A big scope is cut into chunks joined by single edges (layoutRanks), each
+ * laid out on its own and stacked so that the joining edge runs straight on; with a
+ * LayoutCache, a chunk ELK has seen before is not laid out again, so an edit costs the
+ * chunks it touches. The ELK instance comes in as a port, so the same code runs in the CLI
+ * (elk.bundled in Node) and in the preview's worker.
  *
- * Layered layout pays for an edge by the number of layers it crosses. A workflow where a
- * hundred Tasks catch into one Fail state would spend seconds on those edges alone, so when a
- * scope's long edges would cost more than a budget, the longest are drawn as jumps: a short
- * edge to a small pill naming the target (a click on it goes there).
+ * The chunks of the machine's own scope are the picture's sections: the renderer draws each
+ * in a group of its own, so that an edit that moves a section moves one group.
  */
-import type { ElkExtendedEdge, ElkLabel, ElkNode, ElkPoint, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import {
   CLUSTER_HEADER,
   COMPOUND_HEADER,
   COMPOUND_PADDING,
   JUMP_HEIGHT,
-  LABEL_HEIGHT,
   MARKER_SIZE,
   MISSING_HEIGHT,
   STATE_HEIGHT,
   STATE_WIDTH,
   jumpWidth,
-  labelWidth,
   missingWidth,
 } from './geometry';
+import type { LayoutCache } from './layoutCache';
+import { fromElk, toElk, type FlatEdge, type FlatGraph, type FlatNode } from './layoutElk';
+import { mergePieces, moveBox, type LocalBox, type Piece } from './layoutPiece';
+import { chooseJumps, cutScope, type Chunk } from './layoutRanks';
+import { layoutChain, layoutRow } from './layoutSimple';
 import type { GraphEdge, GraphModel, GraphNode } from './types';
+
+export { JUMP_BUDGET } from './layoutRanks';
 
 export type GraphDirection = 'TB' | 'LR';
 
@@ -48,45 +53,50 @@ export interface Box {
 
 export interface PlacedBox extends Box {
   readonly id: string;
+  /** Index of the section the box is drawn in. */
+  readonly section: number;
 }
 
 export interface PlacedEdge {
   readonly id: string;
   readonly points: readonly Point[];
   readonly label: Box | null;
+  readonly section: number;
 }
 
 /** A long edge drawn short: the edge ends at this pill, which names (and leads to) `target`. */
-export interface PlacedJump extends Box {
-  readonly id: string;
+export interface PlacedJump extends PlacedBox {
   readonly edge: string;
   readonly target: string;
   readonly label: string;
+}
+
+/** A part of the picture laid out on its own; its id is that of its first node. */
+export interface PlacedSection extends Box {
+  readonly id: string;
 }
 
 /** Absolute coordinates, origin at the top left of the whole picture. */
 export interface GraphLayout {
   readonly width: number;
   readonly height: number;
+  /** At least one. */
+  readonly sections: readonly PlacedSection[];
   readonly nodes: readonly PlacedBox[];
   readonly clusters: readonly PlacedBox[];
   readonly edges: readonly PlacedEdge[];
   readonly jumps: readonly PlacedJump[];
 }
 
-/** Layers of dummy nodes a scope may spend on long edges before the longest become jumps. */
-export const JUMP_BUDGET = 400;
-/** Edges spanning fewer layers than this are always drawn in full. */
-const MIN_JUMP_SPAN = 4;
-
 export async function layoutGraph(
   graph: GraphModel,
   direction: GraphDirection,
   engine: LayoutEngine,
+  cache?: LayoutCache,
 ): Promise<GraphLayout> {
-  const plan = planLayout(graph);
-  const result = await engine.layout(toElk(plan, direction));
-  return fromElk(result, plan);
+  cache?.startLayout();
+  const context: Context = { scopes: planScopes(graph), direction, engine, cache };
+  return toGraphLayout(await layoutScope(context, '', COMPOUND_PADDING));
 }
 
 /**
@@ -102,23 +112,43 @@ export function layoutKey(graph: GraphModel, direction: GraphDirection): string 
   return parts.join('\n');
 }
 
+export function jumpIdOf(edgeId: string): string {
+  return `jump:${edgeId}`;
+}
+
 interface Container {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
 }
 
-interface LayoutPlan {
-  readonly graph: GraphModel;
+interface Scopes {
   /** By cluster id; the machine's scope under ''. */
   readonly containers: ReadonlyMap<string, Container>;
   /** Clusters by owner state id. */
   readonly clustersOf: ReadonlyMap<string, readonly string[]>;
-  /** Edges drawn as jumps, with the label of their target. */
-  readonly jumps: ReadonlyMap<string, string>;
   readonly names: ReadonlyMap<string, string>;
 }
 
-function planLayout(graph: GraphModel): LayoutPlan {
+interface Context {
+  readonly scopes: Scopes;
+  readonly direction: GraphDirection;
+  readonly engine: LayoutEngine;
+  readonly cache: LayoutCache | undefined;
+}
+
+/** A scope's chunks, placed in the scope's coordinates (its padding included). */
+interface ScopeLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly sections: readonly {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    readonly piece: Piece;
+  }[];
+}
+
+function planScopes(graph: GraphModel): Scopes {
   const containers = new Map<string, Container>();
   const containerOf = (id: string | null) => {
     const key = id ?? '';
@@ -141,234 +171,224 @@ function planLayout(graph: GraphModel): LayoutPlan {
     if (list === undefined) clustersOf.set(cluster.owner, [cluster.id]);
     else list.push(cluster.id);
   }
-  const jumps = new Map<string, string>();
-  for (const container of containers.values()) {
-    for (const edge of chooseJumps(container)) jumps.set(edge.id, names.get(edge.to) ?? edge.to);
-  }
-  return { graph, containers, clustersOf, jumps, names };
+  return { containers, clustersOf, names };
 }
 
-/**
- * Estimates each node's layer (longest path from the scope's sources once the back edges found
- * by a depth-first search are turned around) and picks the longest edges while the layers they
- * cross add up to more than the budget.
- */
-function chooseJumps(container: Container): GraphEdge[] {
-  const edges = container.edges.filter((edge) => edge.kind !== 'retry' && edge.from !== edge.to);
-  if (edges.length <= JUMP_BUDGET / MIN_JUMP_SPAN) return [];
-  const rank = estimateLayers(container.nodes, edges);
-  const spans = edges.map((edge) => ({
-    edge,
-    span: Math.abs((rank.get(edge.to) ?? 0) - (rank.get(edge.from) ?? 0)),
-  }));
-  let cost = spans.reduce((sum, { span }) => sum + Math.max(0, span - 1), 0);
-  if (cost <= JUMP_BUDGET) return [];
-  const chosen: GraphEdge[] = [];
-  // The longest first; among equals, document order, so the choice is the same every time.
-  const ordered = spans
-    .map((entry, index) => ({ ...entry, index }))
-    .sort((a, b) => b.span - a.span || a.index - b.index);
-  for (const { edge, span } of ordered) {
-    if (cost <= JUMP_BUDGET || span < MIN_JUMP_SPAN) break;
-    chosen.push(edge);
-    cost -= span - 1;
-  }
-  return chosen;
-}
-
-function estimateLayers(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Map<string, number> {
-  const outgoing = new Map<string, GraphEdge[]>();
-  for (const edge of edges) {
-    const list = outgoing.get(edge.from);
-    if (list === undefined) outgoing.set(edge.from, [edge]);
-    else list.push(edge);
-  }
-  // Iterative DFS: an edge to a node still on the stack closes a cycle and is turned around.
-  const state = new Map<string, 'open' | 'done'>();
-  const forward: [string, string][] = [];
-  for (const root of nodes) {
-    if (state.has(root.id)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
-    state.set(root.id, 'open');
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (top === undefined) break;
-      const edge = outgoing.get(top.id)?.[top.next++];
-      if (edge === undefined) {
-        state.set(top.id, 'done');
-        stack.pop();
-        continue;
-      }
-      const seen = state.get(edge.to);
-      if (seen === 'open') forward.push([edge.to, edge.from]);
-      else {
-        forward.push([edge.from, edge.to]);
-        if (seen === undefined) {
-          state.set(edge.to, 'open');
-          stack.push({ id: edge.to, next: 0 });
-        }
-      }
-    }
-  }
-  // Longest path over the now acyclic edges, in topological order (Kahn).
-  const indegree = new Map<string, number>();
-  const successors = new Map<string, string[]>();
-  for (const [from, to] of forward) {
-    indegree.set(to, (indegree.get(to) ?? 0) + 1);
-    const list = successors.get(from);
-    if (list === undefined) successors.set(from, [to]);
-    else list.push(to);
-  }
-  const rank = new Map<string, number>();
-  const queue = nodes.filter((node) => (indegree.get(node.id) ?? 0) === 0).map((node) => node.id);
-  for (const id of queue) rank.set(id, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] ?? '';
-    const base = (rank.get(id) ?? 0) + 1;
-    for (const to of successors.get(id) ?? []) {
-      rank.set(to, Math.max(rank.get(to) ?? 0, base));
-      const left = (indegree.get(to) ?? 0) - 1;
-      indegree.set(to, left);
-      if (left === 0) queue.push(to);
-    }
-  }
-  return rank;
-}
-
-/** Scopes with more nodes than this get a cheaper crossing minimisation. */
-const LARGE_SCOPE = 150;
-
-function containerOptions(direction: GraphDirection, top: number, size = 0): LayoutOptions {
-  return {
-    'elk.algorithm': 'layered',
-    'elk.direction': direction === 'LR' ? 'RIGHT' : 'DOWN',
-    'elk.padding': `[top=${top},left=${COMPOUND_PADDING},bottom=${COMPOUND_PADDING},right=${COMPOUND_PADDING}]`,
-    'elk.spacing.nodeNode': '28',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
-    'elk.spacing.edgeNode': '14',
-    'elk.spacing.edgeLabel': '4',
-    'elk.edgeRouting': 'ORTHOGONAL',
-    // Document order decides among equal choices: a small edit keeps the picture's order.
-    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-    // One balanced alignment instead of four candidates: about half the time, as tidy.
-    'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-    'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
-    'elk.layered.thoroughness': size > LARGE_SCOPE ? '2' : '7',
+async function layoutScope(context: Context, scope: string, top: number): Promise<ScopeLayout> {
+  const container = context.scopes.containers.get(scope) ?? { nodes: [], edges: [] };
+  const compounds = new Map<string, Piece>();
+  await Promise.all(
+    container.nodes.map(async (node) => {
+      const clusters = context.scopes.clustersOf.get(node.id) ?? [];
+      if (node.kind === 'state' && clusters.length > 0)
+        compounds.set(node.id, await layoutCompound(context, clusters));
+    }),
+  );
+  const size = (node: GraphNode) => {
+    const compound = compounds.get(node.id);
+    if (compound !== undefined) return { width: compound.width, height: compound.height };
+    if (node.kind === 'state') return { width: STATE_WIDTH, height: STATE_HEIGHT };
+    if (node.kind === 'missing') return { width: missingWidth(node.label), height: MISSING_HEIGHT };
+    return { width: MARKER_SIZE, height: MARKER_SIZE };
   };
-}
+  const sizes = new Map(container.nodes.map((node) => [node.id, size(node)]));
+  const cut = cutScope(container.nodes, container.edges);
+  const crossing = new Set(cut.crossing);
+  const flats = cut.chunks.map((chunk) =>
+    flatChunk(chunk, sizes, context.scopes.names, cut.crossing, crossing),
+  );
+  const pieces = await Promise.all(flats.map((flat) => layoutFlat(context, flat)));
 
-function toElk(plan: LayoutPlan, direction: GraphDirection): ElkNode {
-  const container = (id: string, top: number): Pick<ElkNode, 'children' | 'edges' | 'layoutOptions'> => {
-    const content = plan.containers.get(id) ?? { nodes: [], edges: [] };
-    const children: ElkNode[] = content.nodes.map(elkNode);
-    const edges: ElkExtendedEdge[] = [];
-    for (const edge of content.edges) {
-      const target = plan.jumps.get(edge.id);
-      if (target === undefined) {
-        edges.push(elkEdge(edge.id, edge.from, edge.to, edge.label));
-        continue;
-      }
-      const jumpId = jumpIdOf(edge.id);
-      children.push({ id: jumpId, width: jumpWidth(target), height: JUMP_HEIGHT });
-      edges.push(elkEdge(edge.id, edge.from, jumpId, edge.label));
+  // Each chunk after the first is moved so that its entry box lands on the stand-in for it at
+  // the end of the chunk before, where the joining edge already ends.
+  const offsets: { x: number; y: number }[] = [];
+  pieces.forEach((piece, i) => {
+    const before = offsets[i - 1];
+    const chunk = cut.chunks[i];
+    const ghost = pieces[i - 1]?.nodes.find((box) => box.id === ghostIdOf(chunk?.entry));
+    const entry = piece.nodes.find((box) => box.id === chunk?.entry?.to);
+    if (before === undefined || ghost === undefined || entry === undefined) {
+      offsets.push({ x: 0, y: 0 });
+      return;
     }
-    return { children, edges, layoutOptions: containerOptions(direction, top, children.length) };
-  };
-  const elkNode = (node: GraphNode): ElkNode => {
-    if (node.kind !== 'state') {
-      const width = node.kind === 'missing' ? missingWidth(node.label) : MARKER_SIZE;
-      return { id: node.id, width, height: node.kind === 'missing' ? MISSING_HEIGHT : MARKER_SIZE };
-    }
-    const clusters = plan.clustersOf.get(node.id) ?? [];
-    if (clusters.length === 0) return { id: node.id, width: STATE_WIDTH, height: STATE_HEIGHT };
+    offsets.push({ x: before.x + ghost.x - entry.x, y: before.y + ghost.y - entry.y });
+  });
+  let minX = 0;
+  let minY = 0;
+  let maxX = 0;
+  let maxY = 0;
+  pieces.forEach((piece, i) => {
+    const { x, y } = offsets[i] ?? { x: 0, y: 0 };
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + piece.width);
+    maxY = Math.max(maxY, y + piece.height);
+  });
+  const sections = pieces.map((piece, i) => {
+    const { x, y } = offsets[i] ?? { x: 0, y: 0 };
     return {
-      id: node.id,
-      children: clusters.map((id) => ({
-        id,
-        ...container(id, CLUSTER_HEADER),
-        layoutOptions: {
-          ...containerOptions(direction, CLUSTER_HEADER, plan.containers.get(id)?.nodes.length ?? 0),
-          // Branches of different lengths start level with each other.
-          'elk.alignment': direction === 'LR' ? 'LEFT' : 'TOP',
-        },
-      })),
-      layoutOptions: {
-        ...containerOptions(direction, COMPOUND_HEADER),
-        // No edges between branches: they all fall in one layer, side by side across the flow.
-        'elk.separateConnectedComponents': 'false',
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${STATE_WIDTH}, ${STATE_HEIGHT})`,
-      },
+      id: cut.chunks[i]?.nodes[0]?.id ?? String(i),
+      x: x - minX + COMPOUND_PADDING,
+      y: y - minY + top,
+      piece: withCompounds(withoutGhost(piece, cut.chunks[i]?.exit ?? null), compounds),
     };
+  });
+  return {
+    width: maxX - minX + 2 * COMPOUND_PADDING,
+    height: maxY - minY + top + COMPOUND_PADDING,
+    sections,
   };
-  return { id: 'root', ...container('', COMPOUND_PADDING) };
 }
 
-function elkEdge(id: string, from: string, to: string, label: string | null): ElkExtendedEdge {
-  const labels: ElkLabel[] =
-    label === null
-      ? []
-      : [{ id: `${id}:label`, text: label, width: labelWidth(label), height: LABEL_HEIGHT }];
-  return { id, sources: [from], targets: [to], labels };
+function ghostIdOf(edge: GraphEdge | null | undefined): string {
+  return `ghost:${edge?.id ?? ''}`;
 }
 
-export function jumpIdOf(edgeId: string): string {
-  return `jump:${edgeId}`;
+/** The graph ELK lays out for one chunk: its boxes, its jumps' pills and the stand-in for the next chunk. */
+function flatChunk(
+  chunk: Chunk,
+  sizes: ReadonlyMap<string, { width: number; height: number }>,
+  names: ReadonlyMap<string, string>,
+  crossingEdges: readonly GraphEdge[],
+  crossing: ReadonlySet<GraphEdge>,
+): FlatGraph {
+  const ids = new Set(chunk.nodes.map((node) => node.id));
+  const jumps = new Set([
+    ...crossingEdges.filter((edge) => ids.has(edge.from)),
+    ...chooseJumps(chunk.nodes, chunk.edges),
+  ]);
+  const nodes: FlatNode[] = chunk.nodes.map((node) => ({
+    id: node.id,
+    x: 0,
+    y: 0,
+    ...(sizes.get(node.id) ?? { width: STATE_WIDTH, height: STATE_HEIGHT }),
+    constraint: node.id === chunk.entry?.to ? 'first' : null,
+    jump: null,
+  }));
+  const edges: FlatEdge[] = [];
+  const plain = (edge: GraphEdge, to: string): FlatEdge => ({
+    id: edge.id,
+    from: edge.from,
+    to,
+    label: edge.label,
+  });
+  // Edges in document order, a jump where its edge was, so that the order ELK sees is stable.
+  const ordered = [
+    ...chunk.edges,
+    ...crossingEdges.filter((edge) => crossing.has(edge) && ids.has(edge.from)),
+  ];
+  for (const edge of ordered) {
+    if (!jumps.has(edge)) {
+      edges.push(plain(edge, edge.to));
+      continue;
+    }
+    const target = names.get(edge.to) ?? edge.to;
+    const id = jumpIdOf(edge.id);
+    nodes.push({
+      id,
+      x: 0,
+      y: 0,
+      width: jumpWidth(target),
+      height: JUMP_HEIGHT,
+      constraint: null,
+      jump: { edge: edge.id, target: edge.to, label: target },
+    });
+    edges.push(plain(edge, id));
+  }
+  if (chunk.exit !== null) {
+    const id = ghostIdOf(chunk.exit);
+    const size = sizes.get(chunk.exit.to) ?? { width: STATE_WIDTH, height: STATE_HEIGHT };
+    nodes.push({ id, x: 0, y: 0, ...size, constraint: 'last', jump: null });
+    edges.push(plain(chunk.exit, id));
+  }
+  return { nodes, edges };
 }
 
-function fromElk(root: ElkNode, plan: LayoutPlan): GraphLayout {
+async function layoutFlat(context: Context, flat: FlatGraph): Promise<Piece> {
+  const chain = layoutChain(flat, context.direction);
+  if (chain !== null) return chain;
+  const input = toElk(flat, context.direction);
+  const key = JSON.stringify(input);
+  const cached = context.cache?.get(key);
+  if (cached !== undefined) return cached;
+  const piece = fromElk(await context.engine.layout(input), flat);
+  context.cache?.set(key, piece);
+  return piece;
+}
+
+function withoutGhost(piece: Piece, exit: GraphEdge | null): Piece {
+  if (exit === null) return piece;
+  const ghost = ghostIdOf(exit);
+  return { ...piece, nodes: piece.nodes.filter((box) => box.id !== ghost) };
+}
+
+/** The piece with the insides of its Parallel and Map boxes added. */
+function withCompounds(piece: Piece, compounds: ReadonlyMap<string, Piece>): Piece {
+  const inner = piece.nodes.flatMap((box) => {
+    const compound = compounds.get(box.id);
+    return compound === undefined ? [] : [{ x: box.x, y: box.y, piece: compound }];
+  });
+  if (inner.length === 0) return piece;
+  const merged = mergePieces(piece.width, piece.height, inner);
+  return {
+    ...piece,
+    nodes: [...piece.nodes, ...merged.nodes],
+    clusters: [...piece.clusters, ...merged.clusters],
+    edges: [...piece.edges, ...merged.edges],
+    jumps: [...piece.jumps, ...merged.jumps],
+  };
+}
+
+/** A Parallel's branches or a Map's processor, side by side under the state's header. */
+async function layoutCompound(context: Context, clusters: readonly string[]): Promise<Piece> {
+  const scopes = await Promise.all(clusters.map((id) => layoutScope(context, id, CLUSTER_HEADER)));
+  const row = layoutRow(scopes, context.direction, {
+    top: COMPOUND_HEADER,
+    side: COMPOUND_PADDING,
+    minWidth: STATE_WIDTH,
+    minHeight: STATE_HEIGHT,
+  });
+  const placed = scopes.map((scope, i) => ({
+    ...(row.places[i] ?? { x: 0, y: 0 }),
+    scope,
+    id: clusters[i] ?? '',
+  }));
+  const content = mergePieces(
+    row.width,
+    row.height,
+    placed.flatMap(({ x, y, scope }) =>
+      scope.sections.map((s) => ({ x: x + s.x, y: y + s.y, piece: s.piece })),
+    ),
+  );
+  const boxes: LocalBox[] = placed.map(({ x, y, scope, id }) => ({
+    id,
+    x,
+    y,
+    width: scope.width,
+    height: scope.height,
+  }));
+  return { ...content, clusters: [...boxes, ...content.clusters] };
+}
+
+function toGraphLayout(root: ScopeLayout): GraphLayout {
+  const sections: PlacedSection[] = [];
   const nodes: PlacedBox[] = [];
   const clusters: PlacedBox[] = [];
   const edges: PlacedEdge[] = [];
   const jumps: PlacedJump[] = [];
-  const clusterIds = new Set(plan.graph.clusters.map((cluster) => cluster.id));
-  const jumpTargets = new Map<string, { edge: GraphEdge; label: string }>();
-  for (const edge of plan.graph.edges) {
-    const label = plan.jumps.get(edge.id);
-    if (label !== undefined) jumpTargets.set(jumpIdOf(edge.id), { edge, label });
-  }
-
-  const visit = (node: ElkNode, dx: number, dy: number) => {
-    for (const edge of node.edges ?? []) edges.push(placeEdge(edge, dx, dy));
-    for (const child of node.children ?? []) {
-      const box = {
-        id: child.id,
-        x: dx + (child.x ?? 0),
-        y: dy + (child.y ?? 0),
-        width: child.width ?? 0,
-        height: child.height ?? 0,
-      };
-      const jump = jumpTargets.get(child.id);
-      if (jump !== undefined)
-        jumps.push({ ...box, edge: jump.edge.id, target: jump.edge.to, label: jump.label });
-      else if (clusterIds.has(child.id)) clusters.push(box);
-      else nodes.push(box);
-      visit(child, box.x, box.y);
+  root.sections.forEach(({ id, x, y, piece }, section) => {
+    sections.push({ id, x, y, width: piece.width, height: piece.height });
+    for (const box of piece.nodes) nodes.push({ ...moveBox(box, x, y), section });
+    for (const box of piece.clusters) clusters.push({ ...moveBox(box, x, y), section });
+    for (const jump of piece.jumps) jumps.push({ ...moveBox(jump, x, y), section });
+    for (const edge of piece.edges) {
+      edges.push({
+        id: edge.id,
+        points: edge.points.map((p) => ({ x: p.x + x, y: p.y + y })),
+        label: edge.label === null ? null : moveBox(edge.label, x, y),
+        section,
+      });
     }
-  };
-  visit(root, 0, 0);
-  return { width: root.width ?? 0, height: root.height ?? 0, nodes, clusters, edges, jumps };
-}
-
-function placeEdge(edge: ElkExtendedEdge, dx: number, dy: number): PlacedEdge {
-  const at = (p: ElkPoint): Point => ({ x: dx + p.x, y: dy + p.y });
-  const points: Point[] = [];
-  for (const section of edge.sections ?? []) {
-    points.push(at(section.startPoint), ...(section.bendPoints ?? []).map(at), at(section.endPoint));
-  }
-  const label = edge.labels?.[0];
-  return {
-    id: edge.id,
-    points,
-    label:
-      label === undefined
-        ? null
-        : {
-            x: dx + (label.x ?? 0),
-            y: dy + (label.y ?? 0),
-            width: label.width ?? 0,
-            height: label.height ?? 0,
-          },
-  };
+  });
+  return { width: root.width, height: root.height, sections, nodes, clusters, edges, jumps };
 }

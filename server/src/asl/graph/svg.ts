@@ -1,7 +1,8 @@
 /**
  * renderGraph: a laid-out graph as an SVG element tree. Geometry and structure only; colours
  * come from class names (graphStyle for files, the theme's variables in the preview). Drawing
- * order: Parallel/Map boxes and their clusters at the back, then edges, then states on top.
+ * order: Parallel/Map boxes and their clusters at the back, then edges, then states on top,
+ * within each section of the layout (sections do not overlap, except where one edge joins them).
  * Every state carries data-node (its id) and data-state (its name) for the preview's clicks,
  * and a <title> that browsers show as its tooltip.
  */
@@ -28,37 +29,59 @@ export function renderGraph(graph: GraphModel, layout: GraphLayout, options: Ren
   for (const box of layout.nodes) boxes.set(box.id, box);
   const clusterBoxes = new Map(layout.clusters.map((box) => [box.id, box]));
   const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
+  const names = new Map(graph.nodes.map((node) => [node.id, node.kind === 'state' ? node.name : node.label]));
 
-  const compounds: SvgElement[] = [];
-  const nodes: SvgElement[] = [];
+  // Every item is drawn in its section's group, in the section's coordinates: moving a section
+  // is changing one transform, and an item whose section moved is drawn exactly as before.
+  const sections = layout.sections.map((section) => ({
+    section,
+    compounds: [] as SvgElement[],
+    edges: [] as SvgElement[],
+    nodes: [] as SvgElement[],
+    jumps: [] as SvgElement[],
+  }));
+  const sectionOf = (index: number) => sections[index] ?? sections[0];
+  const local = <T extends Box>(box: T, index: number): T => {
+    const origin = sectionOf(index)?.section ?? { x: 0, y: 0 };
+    return { ...box, x: box.x - origin.x, y: box.y - origin.y };
+  };
   for (const node of graph.nodes) {
     const box = boxes.get(node.id);
-    if (box === undefined) continue;
+    const into = box === undefined ? undefined : sectionOf(box.section);
+    if (box === undefined || into === undefined) continue;
+    const at = local(box, box.section);
     if (node.kind === 'state' && node.clusters.length > 0)
-      compounds.push(compound(node, box, clusterBoxes, graph));
-    else if (node.kind === 'state') nodes.push(stateNode(node, box));
-    else nodes.push(markerNode(node, box));
+      into.compounds.push(compound(node, box, at, clusterBoxes, graph));
+    else if (node.kind === 'state') into.nodes.push(stateNode(node, at));
+    else into.nodes.push(markerNode(node, at));
   }
-  const edges = layout.edges.flatMap((placed) => {
+  for (const placed of layout.edges) {
     const edge = edgesById.get(placed.id);
-    return edge === undefined ? [] : [edgeElement(edge, placed.points, placed.label)];
-  });
-  const names = new Map(graph.nodes.map((node) => [node.id, node.kind === 'state' ? node.name : node.label]));
-  const jumps = layout.jumps.map((jump) =>
-    el(
-      'g',
-      { class: 'jump', 'data-target': jump.target, 'data-edge': jump.edge, transform: translate(jump) },
-      [
-        el('title', {}, [`Goes to ${names.get(jump.target) ?? jump.label} (click to show it)`]),
-        el('rect', { class: 'jump-box', width: jump.width, height: jump.height, rx: jump.height / 2 }),
-        el(
-          'text',
-          { class: 'jump-label', x: jump.width / 2, y: jump.height / 2 + 4, 'text-anchor': 'middle' },
-          [`↪ ${jump.label}`],
-        ),
-      ],
-    ),
-  );
+    const into = sectionOf(placed.section);
+    if (edge === undefined || into === undefined) continue;
+    const origin = into.section;
+    const points = placed.points.map((p) => ({ x: p.x - origin.x, y: p.y - origin.y }));
+    const label = placed.label === null ? null : local(placed.label, placed.section);
+    into.edges.push(edgeElement(edge, points, label));
+  }
+  for (const jump of layout.jumps) {
+    const at = local(jump, jump.section);
+    sectionOf(jump.section)?.jumps.push(
+      el(
+        'g',
+        { class: 'jump', 'data-target': jump.target, 'data-edge': jump.edge, transform: translate(at) },
+        [
+          el('title', {}, [`Goes to ${names.get(jump.target) ?? jump.label} (click to show it)`]),
+          el('rect', { class: 'jump-box', width: jump.width, height: jump.height, rx: jump.height / 2 }),
+          el(
+            'text',
+            { class: 'jump-label', x: jump.width / 2, y: jump.height / 2 + 4, 'text-anchor': 'middle' },
+            [`↪ ${jump.label}`],
+          ),
+        ],
+      ),
+    );
+  }
 
   const width = Math.ceil(layout.width + 2 * MARGIN);
   const height = Math.ceil(layout.height + 2 * MARGIN);
@@ -83,12 +106,18 @@ export function renderGraph(graph: GraphModel, layout: GraphLayout, options: Ren
         [el('path', { class: 'arrowhead', d: 'M0 0L10 5L0 10z' })],
       ),
     ]),
-    el('g', { class: 'graph', transform: `translate(${MARGIN} ${MARGIN})` }, [
-      el('g', { class: 'compounds' }, compounds),
-      el('g', { class: 'edges' }, edges),
-      el('g', { class: 'nodes' }, nodes),
-      el('g', { class: 'jumps' }, jumps),
-    ]),
+    el(
+      'g',
+      { class: 'graph', transform: `translate(${MARGIN} ${MARGIN})` },
+      sections.map(({ section, compounds, edges, nodes, jumps }) =>
+        el('g', { class: 'section', 'data-section': section.id, transform: translate(section) }, [
+          el('g', { class: 'compounds' }, compounds),
+          el('g', { class: 'edges' }, edges),
+          el('g', { class: 'nodes' }, nodes),
+          el('g', { class: 'jumps' }, jumps),
+        ]),
+      ),
+    ),
   );
   return el(
     'svg',
@@ -133,7 +162,7 @@ function stateAttrs(node: StateNode, className: string, box: Box): Record<string
   };
 }
 
-function stateNode(node: StateNode, box: PlacedBox): SvgElement {
+function stateNode(node: StateNode, box: Box): SvgElement {
   const detail = [node.type ?? 'no Type', node.resource].filter((part) => part !== null).join(' · ');
   const children: SvgChild[] = [
     el('title', {}, [tooltip(node)]),
@@ -146,9 +175,11 @@ function stateNode(node: StateNode, box: PlacedBox): SvgElement {
   return el('g', stateAttrs(node, stateClasses(node, 'node state'), box), children);
 }
 
+/** `box` where the layout put it, `at` where it is drawn (in its section). */
 function compound(
   node: StateNode,
   box: PlacedBox,
+  at: Box,
   clusterBoxes: ReadonlyMap<string, PlacedBox>,
   graph: GraphModel,
 ): SvgElement {
@@ -178,10 +209,10 @@ function compound(
       ),
     );
   }
-  return el('g', stateAttrs(node, stateClasses(node, 'node state compound'), box), children);
+  return el('g', stateAttrs(node, stateClasses(node, 'node state compound'), at), children);
 }
 
-function markerNode(node: MarkerNode, box: PlacedBox): SvgElement {
+function markerNode(node: MarkerNode, box: Box): SvgElement {
   const attrs = { class: `node marker marker-${node.kind}`, 'data-node': node.id, transform: translate(box) };
   const r = box.height / 2;
   switch (node.kind) {
