@@ -1,6 +1,6 @@
 import { getLanguageService, getYamlLanguageService, TextDocument } from 'amazon-states-language-service';
-import { buildModel, parseDocument, type DocumentFormat } from '../../server/src/asl';
-import { completeAt, hoverAt } from '../../server/src/asl/service';
+import type { DocumentFormat } from '../../server/src/asl';
+import type { ShippedApi } from './shippedBuild';
 
 /**
  * Completion at a Next value and hover on a field, the way a server answers them: the document
@@ -29,7 +29,8 @@ export function requestOffset(text: string, format: DocumentFormat, request: Req
   return request === 'completion' ? middle + needle.length : middle + 2;
 }
 
-export function ourAnswer(text: string, format: DocumentFormat, request: Request): Answer {
+export function ourAnswer(ours: ShippedApi, text: string, format: DocumentFormat, request: Request): Answer {
+  const { buildModel, completeAt, hoverAt, parseDocument } = ours;
   const document = parseDocument(text, format);
   const model = buildModel(document);
   const offset = requestOffset(text, format, request);

@@ -5,21 +5,28 @@
  * Parallel and Map nesting) in JSON and YAML. Timed: text → parse → validate (everything the
  * editor shows), plus the schema layer alone.
  *
- * Cold is the first validation in a fresh Node process (modules loaded, nothing run yet: what a
- * user waits for when the first file opens); each cold figure comes from its own child process.
+ * Ours is timed as it ships: the code is bundled with esbuild like dist/ (shippedBuild.ts says
+ * why that matters). The AWS service runs as published on npm, from node_modules.
+ *
+ * Cold is what a user waits for when the first file opens: a fresh Node process loads the tool
+ * and validates once (coldChild.ts; module loading counts, and is also printed on its own).
  * Warm is the median of repeated validations in one process, as while typing. A script, not a
  * test: numbers for the record, no assertions. A second table gives completion and hover latency
  * on the largest document (test/bench/editorRequests.ts).
  *
  *   npm run bench:lsp                      the whole table
  *   npm run bench:lsp -- --quick           100 and 1,000 states only
+ *   npm run bench:lsp -- --source          ours from the TypeScript sources through tsx instead
  */
 import { spawnSync } from 'node:child_process';
-import { parseDocument, validate, type DocumentFormat } from '../../server/src/asl';
-import { checkSchema } from '../../server/src/asl/schema/checkSchema';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DocumentFormat } from '../../server/src/asl';
 import { awsValidator } from './awsService';
 import { awsAnswer, ourAnswer, type Answer } from './editorRequests';
 import { asJson, asYaml, generateWorkflow } from './generate';
+import { BENCH_DIRECTORY, bundle, loadShipped, type ShippedApi } from './shippedBuild';
+import * as sources from './shippedEntry';
 import { printTable } from './table';
 import { median, timeAsync, timeSync, warmMedian } from './timing';
 
@@ -32,12 +39,17 @@ function documentText(states: number, format: DocumentFormat): string {
 }
 
 /** Everything the editor shows for a text: parse, then every layer of validation. */
-function validateText(text: string, format: DocumentFormat): number {
-  return validate(parseDocument(text, format)).length;
+function validateText(ours: ShippedApi, text: string, format: DocumentFormat): number {
+  return ours.validate(ours.parseDocument(text, format)).length;
 }
 
-/** The outcome of one measurement: milliseconds and what was found (diagnostics, items), or why it failed. */
-type Outcome = { readonly ms: number; readonly diagnostics: number } | { readonly error: string };
+/**
+ * The outcome of one measurement: milliseconds and what was found (diagnostics, items), or why
+ * it failed. Cold runs also say how much of the time was loading the tool's modules.
+ */
+type Outcome =
+  | { readonly ms: number; readonly diagnostics: number; readonly loadMs?: number }
+  | { readonly error: string };
 
 async function measure(run: () => Promise<number> | number, warmUp: number, runs: number): Promise<Outcome> {
   try {
@@ -49,39 +61,32 @@ async function measure(run: () => Promise<number> | number, warmUp: number, runs
   }
 }
 
-/** Child-process mode: one cold validation, printed as JSON on the last line. */
-async function coldChild(tool: Tool, format: DocumentFormat, states: number): Promise<void> {
-  const text = documentText(states, format);
-  const aws = tool === 'aws' ? awsValidator(format) : undefined;
-  let outcome: Outcome;
-  try {
-    let diagnostics = 0;
-    const ms =
-      aws === undefined
-        ? timeSync(() => {
-            diagnostics = validateText(text, format);
-          })
-        : await timeAsync(async () => {
-            diagnostics = await aws(text);
-          });
-    outcome = { ms, diagnostics };
-  } catch (error) {
-    outcome = { error: error instanceof Error ? error.message : String(error) };
-  }
-  console.log(JSON.stringify(outcome));
+/** How a cold child process is started: its bundle with plain Node, or its source through tsx. */
+interface ColdRunner {
+  readonly nodeArguments: readonly string[];
 }
 
-function cold(tool: Tool, format: DocumentFormat, states: number): Outcome {
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', __filename, '--cold', tool, format, String(states)],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-  );
+function coldRunner(fromSource: boolean): ColdRunner {
+  if (fromSource) return { nodeArguments: ['--import', 'tsx', path.join(__dirname, 'coldChild.ts')] };
+  return { nodeArguments: [bundle('coldChild.ts', ['amazon-states-language-service'])] };
+}
+
+/** One cold validation in a fresh process (coldChild.ts), of a document written to disk first. */
+function cold(runner: ColdRunner, tool: Tool, format: DocumentFormat, file: string): Outcome {
+  const child = spawnSync(process.execPath, [...runner.nodeArguments, tool, format, file], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const last = child.stdout.trim().split('\n').pop() ?? '';
   try {
     const parsed: unknown = JSON.parse(last);
     if (typeof parsed === 'object' && parsed !== null && 'ms' in parsed && 'diagnostics' in parsed) {
-      return { ms: Number(parsed.ms), diagnostics: Number(parsed.diagnostics) };
+      const loadMs = 'loadMs' in parsed ? Number(parsed.loadMs) : undefined;
+      return {
+        ms: Number(parsed.ms),
+        diagnostics: Number(parsed.diagnostics),
+        ...(loadMs === undefined ? {} : { loadMs }),
+      };
     }
     if (typeof parsed === 'object' && parsed !== null && 'error' in parsed)
       return { error: String(parsed.error) };
@@ -93,6 +98,26 @@ function cold(tool: Tool, format: DocumentFormat, states: number): Outcome {
   };
 }
 
+/** The median of several cold runs (each its own process): one process start is noisy. */
+function coldMedian(
+  runner: ColdRunner,
+  tool: Tool,
+  format: DocumentFormat,
+  file: string,
+  runs: number,
+): Outcome {
+  const outcomes = Array.from({ length: runs }, () => cold(runner, tool, format, file));
+  const failed = outcomes.find((outcome) => 'error' in outcome);
+  if (failed !== undefined) return failed;
+  const measured = outcomes.flatMap((outcome) => ('ms' in outcome ? [outcome] : []));
+  const loads = measured.flatMap((outcome) => (outcome.loadMs === undefined ? [] : [outcome.loadMs]));
+  return {
+    ms: median(measured.map((outcome) => outcome.ms)),
+    diagnostics: measured[0]?.diagnostics ?? 0,
+    ...(loads.length === 0 ? {} : { loadMs: median(loads) }),
+  };
+}
+
 function cell(outcome: Outcome): string {
   return 'ms' in outcome ? outcome.ms.toFixed(1) : 'threw';
 }
@@ -101,13 +126,21 @@ function ratio(theirs: Outcome, ours: Outcome): string {
   return 'ms' in theirs && 'ms' in ours && ours.ms > 0 ? `${(theirs.ms / ours.ms).toFixed(0)}×` : '—';
 }
 
+function loadCell(outcome: Outcome): string {
+  return 'ms' in outcome && outcome.loadMs !== undefined ? outcome.loadMs.toFixed(1) : '—';
+}
+
 function found(outcome: Outcome): string {
   return 'ms' in outcome ? String(outcome.diagnostics) : '—';
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const fromSource = process.argv.includes('--source');
   const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+  const ours: ShippedApi = fromSource ? sources : loadShipped(bundle('shippedEntry.ts'));
+  const runner = coldRunner(fromSource);
+  mkdirSync(BENCH_DIRECTORY, { recursive: true });
   const rows: string[][] = [
     [
       'states',
@@ -124,21 +157,26 @@ async function main(): Promise<void> {
     ],
   ];
   const failures: string[] = [];
+  const loads: string[] = [];
   for (const states of sizes) {
     for (const format of FORMATS) {
       const text = documentText(states, format);
-      const runs = states >= 5000 ? 10 : 20;
-      const ours = await measure(() => validateText(text, format), 3, runs);
-      const parsed = parseDocument(text, format);
-      const schema = median(Array.from({ length: runs }, () => timeSync(() => checkSchema(parsed))));
+      const file = path.join(BENCH_DIRECTORY, `bench-${states}.asl.${format}`);
+      writeFileSync(file, text);
+      const runs = states >= 5000 ? 15 : 25;
+      const warm = await measure(() => validateText(ours, text, format), 5, runs);
+      const parsed = ours.parseDocument(text, format);
+      const schema = median(Array.from({ length: runs }, () => timeSync(() => ours.checkSchema(parsed))));
       const aws = awsValidator(format);
       const theirs = await measure(() => aws(text), 1, states >= 5000 ? 3 : 8);
-      const oursCold = cold('stepwise', format, states);
-      const theirsCold = cold('aws', format, states);
+      const coldRuns = states >= 5000 ? 3 : 5;
+      const oursCold = coldMedian(runner, 'stepwise', format, file, coldRuns);
+      const theirsCold = coldMedian(runner, 'aws', format, file, coldRuns);
+      loads.push(`${states} ${format}: ours ${loadCell(oursCold)}, AWS ${loadCell(theirsCold)}`);
       for (const [who, outcome] of [
         ['AWS warm', theirs],
         ['AWS cold', theirsCold],
-        ['ours warm', ours],
+        ['ours warm', warm],
         ['ours cold', oursCold],
       ] as const) {
         if ('error' in outcome) failures.push(`${states} ${format} ${who}: ${outcome.error}`);
@@ -148,18 +186,20 @@ async function main(): Promise<void> {
         format,
         `${(text.length / 1024).toFixed(0)} KiB`,
         cell(oursCold),
-        cell(ours),
+        cell(warm),
         schema.toFixed(1),
         cell(theirsCold),
         cell(theirs),
-        ratio(theirs, ours),
+        ratio(theirs, warm),
         ratio(theirsCold, oursCold),
-        `${found(ours)}/${found(theirs)}`,
+        `${found(warm)}/${found(theirs)}`,
       ]);
     }
   }
-  console.log(`Validation: text → parse → all diagnostics (Node ${process.version})`);
+  const how = fromSource ? 'ours from the sources through tsx' : 'ours as bundled for dist/';
+  console.log(`Validation: text → parse → all diagnostics (Node ${process.version}; ${how})`);
   printTable(rows);
+  console.log(`Cold includes loading the modules; of that, loading took (ms): ${loads.join('; ')}`);
   for (const failure of failures.splice(0)) console.log(`  threw: ${failure}`);
 
   // ── Completion and hover at the largest size ──────────────────────────────────────────────────
@@ -179,19 +219,19 @@ async function main(): Promise<void> {
   for (const request of ['completion', 'hover'] as const) {
     for (const format of FORMATS) {
       const text = documentText(largest, format);
-      const ours = await firstAndWarm(ourAnswer(text, format, request), 20);
+      const mine = await firstAndWarm(ourAnswer(ours, text, format, request), 20);
       const theirs = await firstAndWarm(awsAnswer(text, format, request), largest >= 5000 ? 3 : 8);
       if ('error' in theirs.warm) failures.push(`${request} ${format} AWS: ${theirs.warm.error}`);
-      if ('error' in ours.warm) failures.push(`${request} ${format} ours: ${ours.warm.error}`);
+      if ('error' in mine.warm) failures.push(`${request} ${format} ours: ${mine.warm.error}`);
       requestRows.push([
         request,
         format,
-        cell(ours.first),
-        cell(ours.warm),
+        cell(mine.first),
+        cell(mine.warm),
         cell(theirs.first),
         cell(theirs.warm),
-        ratio(theirs.warm, ours.warm),
-        `${found(ours.warm)}/${found(theirs.warm)}`,
+        ratio(theirs.warm, mine.warm),
+        `${found(mine.warm)}/${found(theirs.warm)}`,
       ]);
     }
   }
@@ -217,10 +257,4 @@ async function firstAndWarm(answer: Answer, runs: number): Promise<{ first: Outc
   }
 }
 
-const coldIndex = process.argv.indexOf('--cold');
-if (coldIndex >= 0) {
-  const [tool, format, states] = process.argv.slice(coldIndex + 1);
-  void coldChild(tool === 'aws' ? 'aws' : 'stepwise', format === 'yaml' ? 'yaml' : 'json', Number(states));
-} else {
-  void main();
-}
+void main();

@@ -2,6 +2,7 @@ import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ArrayNode, PropertyNode, StringNode, ValueNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
 import { JSON_ERROR_TEXT, MESSAGES } from './messages';
+import { parseJsonFast } from './parseJsonFast';
 import { makeObject, makeProperty } from './treeBuilder';
 
 interface OpenObject {
@@ -27,8 +28,14 @@ export interface ParsedTree {
 /**
  * Strict JSON (as Step Functions reads it) to the positioned tree. Comments and trailing commas
  * are errors with their own codes; repeated keys are errors; the tree keeps whatever parsed.
+ * Well-formed documents take the fast path (parseJsonFast.ts); the rest are read here.
  */
 export function parseJson(text: string): ParsedTree {
+  return parseJsonFast(text) ?? parseJsonFully(text);
+}
+
+/** The full path: jsonc-parser's `visit`, with its error recovery, for any text. */
+export function parseJsonFully(text: string): ParsedTree {
   const errors: AslDiagnostic[] = [];
   const stack: Open[] = [];
   let root: ValueNode | undefined;

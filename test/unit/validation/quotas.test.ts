@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { stringSize, utf8Size } from '../../../server/src/asl/rules/jsonSize';
 import { validateText } from './support';
 
 function passMachine(result: unknown): unknown {
@@ -13,6 +15,24 @@ describe('quotas (generated documents: fixtures would be megabytes)', () => {
     const codes = (text: string) => validateText('big.asl.json', text).map((d) => d.code);
     assert.ok(codes(over).includes('ASL-DEFINITION-TOO-LARGE'));
     assert.ok(!codes(under).includes('ASL-DEFINITION-TOO-LARGE'));
+  });
+
+  test('a definition is measured in UTF-8 bytes, not characters', () => {
+    // About 560,000 characters, but 2 and 4 bytes each: over the quota, with the size in bytes in the message.
+    const text = JSON.stringify(passMachine({ text: 'é'.repeat(450 * 1024) + '😀'.repeat(50 * 1024) }));
+    const found = validateText('wide.asl.json', text).filter((d) => d.code === 'ASL-DEFINITION-TOO-LARGE');
+    assert.equal(found.length, 1);
+    assert.ok(found[0]?.message.includes(Buffer.byteLength(text).toLocaleString('en-US')), found[0]?.message);
+  });
+
+  test('byte counts agree with UTF-8 encoding on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        assert.equal(utf8Size(text), Buffer.byteLength(text));
+        assert.equal(stringSize(text), Buffer.byteLength(JSON.stringify(text)));
+      }),
+      { numRuns: 500, seed: 5 },
+    );
   });
 
   test('YAML is measured as the JSON it becomes', () => {

@@ -8,9 +8,9 @@ export const choiceNext: Rule = {
   code: 'ASL-CHOICE-NEXT',
   severity: 'error',
   description: 'Each top-level choice rule needs "Next"; rules inside And, Or and Not take none.',
-  check: ({ model }, report) => {
-    for (const state of model.states) {
-      for (const { rule, topLevel } of choiceRulesOf(state)) {
+  check: (context, report) => {
+    for (const state of context.model.states) {
+      for (const { rule, topLevel } of choiceRulesOf(context, state)) {
         const next = propertyOf(rule, 'Next');
         if (topLevel && next === undefined)
           report(rule.properties[0]?.key ?? rule, RULE_MESSAGES.choiceRuleNeedsNext());

@@ -13,7 +13,7 @@ export const choiceOperatorValue: Rule = {
   check: (context, report) => {
     for (const state of context.model.states) {
       if (state.type !== 'Choice' || context.languageOf(state) !== 'JSONPath') continue;
-      for (const { rule } of choiceRulesOf(state)) {
+      for (const { rule } of choiceRulesOf(context, state)) {
         for (const property of rule.properties) {
           const kind = CHOICE_OPERATORS.get(property.key.value);
           const value = property.value;

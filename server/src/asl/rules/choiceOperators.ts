@@ -1,5 +1,6 @@
-import type { ObjectNode, PropertyNode } from '../ast';
+import { propertyOf, type ObjectNode, type PropertyNode } from '../ast';
 import type { State } from '../model';
+import type { RuleContext } from './context';
 
 /** What a JSONPath comparison operator's value must be. */
 export type OperandKind = 'string' | 'number' | 'boolean' | 'timestamp' | 'path';
@@ -44,37 +45,30 @@ export interface ChoiceRuleVisit {
   readonly topLevel: boolean;
 }
 
-const cache = new WeakMap<State, readonly ChoiceRuleVisit[]>();
+/** Every choice rule of a Choice state, nested ones included, in document order (computed once per validation). */
+export function choiceRulesOf(context: RuleContext, state: State): readonly ChoiceRuleVisit[] {
+  return context.choiceRulesOf(state);
+}
 
-/** Every choice rule of a Choice state, nested ones included, in document order. */
-export function choiceRulesOf(state: State): readonly ChoiceRuleVisit[] {
-  if (state.type !== 'Choice') return [];
-  let visits = cache.get(state);
-  if (visits === undefined) {
-    visits = collect(state);
-    cache.set(state, visits);
-  }
+export function collectChoiceRules(state: State): ChoiceRuleVisit[] {
+  const visits: ChoiceRuleVisit[] = [];
+  const choices = state.type === 'Choice' ? propertyOf(state.node, 'Choices')?.value : undefined;
+  if (choices?.kind !== 'array') return visits;
+  for (const item of choices.items) if (item.kind === 'object') visitRule(visits, item, true, 0);
   return visits;
 }
 
-function collect(state: State): ChoiceRuleVisit[] {
-  const visits: ChoiceRuleVisit[] = [];
-  const choices =
-    state.type === 'Choice' ? state.node?.properties.find((p) => p.key.value === 'Choices') : undefined;
-  if (choices?.value?.kind !== 'array') return visits;
-  const visit = (rule: ObjectNode, topLevel: boolean, depth: number): void => {
-    visits.push({ rule, topLevel });
-    if (depth > 64) return;
-    for (const property of rule.properties) {
-      const value = property.value;
-      if (property.key.value === 'Not' && value?.kind === 'object') visit(value, false, depth + 1);
-      if ((property.key.value === 'And' || property.key.value === 'Or') && value?.kind === 'array') {
-        for (const item of value.items) if (item.kind === 'object') visit(item, false, depth + 1);
-      }
+function visitRule(visits: ChoiceRuleVisit[], rule: ObjectNode, topLevel: boolean, depth: number): void {
+  visits.push({ rule, topLevel });
+  if (depth > 64) return;
+  for (const property of rule.properties) {
+    const value = property.value;
+    const key = property.key.value;
+    if (key === 'Not' && value?.kind === 'object') visitRule(visits, value, false, depth + 1);
+    if ((key === 'And' || key === 'Or') && value?.kind === 'array') {
+      for (const item of value.items) if (item.kind === 'object') visitRule(visits, item, false, depth + 1);
     }
-  };
-  for (const item of choices.value.items) if (item.kind === 'object') visit(item, true, 0);
-  return visits;
+  }
 }
 
 /** The operator keys of a rule: comparisons and And/Or/Not. */

@@ -17,7 +17,7 @@ export const choiceRuleOperator: Rule = {
     for (const state of context.model.states) {
       if (state.type !== 'Choice') continue;
       const jsonata = context.languageOf(state) === 'JSONata';
-      for (const { rule } of choiceRulesOf(state)) {
+      for (const { rule } of choiceRulesOf(context, state)) {
         const operators = operatorsOf(rule);
         const first = operators[0];
         if (jsonata) {

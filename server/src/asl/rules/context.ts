@@ -1,42 +1,22 @@
-import {
-  propertyOf,
-  type ObjectNode,
-  type PropertyNode,
-  type Span,
-  type StringNode,
-  type ValueNode,
-} from '../ast';
+import { propertyOf, type Span, type StringNode, type ValueNode } from '../ast';
 import { buildModel, stringValue, type Scope, type State, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
+import { collectChoiceRules, type ChoiceRuleVisit } from './choiceOperators';
+import { collectErrorMatchers, type ErrorMatcher } from './errorNames';
+import { collectIntrinsicSites, type IntrinsicSite } from './intrinsicSites';
+import { keptList } from './keptList';
+import { collectStateSites, newSiteWalk, type SiteWalk, type StateSites } from './stateSites';
+import { collectTransitions, reachableFrom, type Transition } from './transitions';
 import { offsetMapOf, spanInString, type OffsetMap } from './stringOffsets';
 
 /**
  * What every rule reads, computed once per validation and shared: the model, the effective
  * query language of each state, each state's transitions, each scope's reachable states, and
- * a flat list of the values in each state's body. Rules never walk the tree themselves, so
- * adding a rule adds no pass over the document.
+ * the values of each state's body that rules look at (stateSites.ts). Rules never walk the tree
+ * themselves, so adding a rule adds no pass over the document. Each piece is computed the first
+ * time a rule asks for it and kept in one record per state.
  */
 export type QueryLanguage = 'JSONPath' | 'JSONata';
-
-export type TransitionKind = 'Next' | 'Default' | 'Choice' | 'Catch';
-
-export interface Transition {
-  readonly kind: TransitionKind;
-  readonly from: State;
-  /** The string naming the target. */
-  readonly node: StringNode;
-  /** The Assign that runs when this transition is taken (the state's, a choice rule's or a catcher's). */
-  readonly assign: ObjectNode | undefined;
-}
-
-/** One value in a state's body, outside nested scopes: where it is and how it was reached. */
-export interface FieldSite {
-  /** Keys and indexes from the state's body to the value, e.g. ['Parameters', 'Payload.$']. */
-  readonly path: readonly (string | number)[];
-  /** The property holding the value; undefined for array items. */
-  readonly property: PropertyNode | undefined;
-  readonly value: ValueNode;
-}
 
 export interface RuleContext {
   readonly document: ParsedDocument;
@@ -47,172 +27,139 @@ export interface RuleContext {
   transitionsOf(state: State): readonly Transition[];
   /** States reached by walking the scope's graph from its StartAt; undefined when StartAt names no state of the scope. */
   reachableIn(scope: Scope): ReadonlySet<State> | undefined;
-  /**
-   * Every value in the state's body, in document order, except inside branches and processors
-   * (nested scopes), Retry and Result (literals): those fields themselves are listed.
-   */
-  sitesOf(state: State): readonly FieldSite[];
+  /** The values of the state's body that rules look at, sorted by what they are. */
+  sitesOf(state: State): StateSites;
+  /** The retriers and catchers of the state with their ErrorEquals lists. */
+  errorMatchersOf(state: State): readonly ErrorMatcher[];
+  /** The choice rules of a Choice state, nested ones included, in document order. */
+  choiceRulesOf(state: State): readonly ChoiceRuleVisit[];
+  /** The intrinsic calls among the state's expressions, parsed. */
+  intrinsicSitesOf(state: State): readonly IntrinsicSite[];
   /** The document span of characters [start, end) of a string's value (the whole string when not mappable). */
   spanIn(node: StringNode, start: number, end: number): Span;
 }
 
+/** Everything computed about one state, each piece on first use. */
+interface StateFacts {
+  language: QueryLanguage | undefined;
+  transitions: readonly Transition[] | undefined;
+  sites: StateSites | undefined;
+  errorMatchers: readonly ErrorMatcher[] | undefined;
+  choiceRules: readonly ChoiceRuleVisit[] | undefined;
+  intrinsicSites: readonly IntrinsicSite[] | undefined;
+}
+
+/** One validation's context: what RuleContext shows, plus what its methods keep. */
+interface Validation extends RuleContext {
+  readonly facts: Map<State, StateFacts>;
+  readonly reachable: Map<Scope, ReadonlySet<State> | undefined>;
+  readonly offsetMaps: Map<StringNode, OffsetMap | undefined>;
+  readonly siteWalk: SiteWalk;
+}
+
+/**
+ * The context is an object literal whose methods are this module's functions, reading the
+ * validation through `this`. Not a class: V8 keeps the hidden class of a literal for as long as
+ * the code that makes it, but a class instance's only as long as some instance lives. Contexts
+ * live for one validation, so after each full garbage collection their hidden class was gone
+ * and every rule optimized against it was thrown back to unoptimized code (30 to 70 functions
+ * each time, then slower, allocating validations until they were optimized again). Not
+ * closures: a new set per validation made the rules' calls miss ("wrong call target").
+ */
 export function createRuleContext(
   document: ParsedDocument,
   model: StateMachine = buildModel(document),
 ): RuleContext {
-  const machineLanguage = languageValue(propertyOf(model.root, 'QueryLanguage')?.value) ?? 'JSONPath';
-  const transitions = new Map<State, readonly Transition[]>();
-  const reachable = new Map<Scope, ReadonlySet<State> | undefined>();
-  const sites = new Map<State, readonly FieldSite[]>();
-  const maps = new Map<StringNode, OffsetMap | undefined>();
-  const languages = new Map<State, QueryLanguage>();
-
-  const transitionsOf = (state: State): readonly Transition[] => {
-    let list = transitions.get(state);
-    if (list === undefined) {
-      list = collectTransitions(state);
-      transitions.set(state, list);
-    }
-    return list;
-  };
-
-  return {
+  const validation: Validation = {
     document,
     model,
-    machineLanguage,
-    // Measured against AWS: a state inside a branch or processor takes the machine's language
-    // unless it sets its own; the Parallel or Map around it does not pass its language down.
-    languageOf: (state) => {
-      let language = languages.get(state);
-      if (language === undefined) {
-        language = languageValue(propertyOf(state.node, 'QueryLanguage')?.value) ?? machineLanguage;
-        languages.set(state, language);
-      }
-      return language;
-    },
+    machineLanguage: languageValue(propertyOf(model.root, 'QueryLanguage')?.value) ?? 'JSONPath',
+    facts: new Map(),
+    reachable: new Map(),
+    offsetMaps: new Map(),
+    siteWalk: newSiteWalk(),
+    languageOf,
     transitionsOf,
-    reachableIn: (scope) => {
-      if (!reachable.has(scope)) reachable.set(scope, walkScope(scope, transitionsOf));
-      return reachable.get(scope);
-    },
-    sitesOf: (state) => {
-      let list = sites.get(state);
-      if (list === undefined) {
-        list = collectSites(state);
-        sites.set(state, list);
-      }
-      return list;
-    },
-    spanIn: (node, start, end) => {
-      if (!maps.has(node)) maps.set(node, offsetMapOf(document.text, node));
-      return spanInString(maps.get(node), node, start, end);
-    },
+    reachableIn,
+    sitesOf,
+    errorMatchersOf,
+    choiceRulesOf,
+    intrinsicSitesOf,
+    spanIn,
   };
+  return validation;
+}
+
+// Measured against AWS: a state inside a branch or processor takes the machine's language
+// unless it sets its own; the Parallel or Map around it does not pass its language down.
+function languageOf(this: Validation, state: State): QueryLanguage {
+  const known = factsOf(this, state);
+  known.language ??= languageValue(propertyOf(state.node, 'QueryLanguage')?.value) ?? this.machineLanguage;
+  return known.language;
+}
+
+function transitionsOf(this: Validation, state: State): readonly Transition[] {
+  const known = factsOf(this, state);
+  known.transitions ??= keptList(collectTransitions(state));
+  return known.transitions;
+}
+
+function reachableIn(this: Validation, scope: Scope): ReadonlySet<State> | undefined {
+  if (!this.reachable.has(scope)) {
+    this.reachable.set(
+      scope,
+      reachableFrom(scope, (state) => this.transitionsOf(state)),
+    );
+  }
+  return this.reachable.get(scope);
+}
+
+function sitesOf(this: Validation, state: State): StateSites {
+  const known = factsOf(this, state);
+  known.sites ??= collectStateSites(this.siteWalk, state, this.languageOf(state));
+  return known.sites;
+}
+
+function errorMatchersOf(this: Validation, state: State): readonly ErrorMatcher[] {
+  const known = factsOf(this, state);
+  known.errorMatchers ??= keptList(collectErrorMatchers(state));
+  return known.errorMatchers;
+}
+
+function choiceRulesOf(this: Validation, state: State): readonly ChoiceRuleVisit[] {
+  const known = factsOf(this, state);
+  known.choiceRules ??= keptList(collectChoiceRules(state));
+  return known.choiceRules;
+}
+
+function intrinsicSitesOf(this: Validation, state: State): readonly IntrinsicSite[] {
+  const known = factsOf(this, state);
+  known.intrinsicSites ??= keptList(collectIntrinsicSites(this.sitesOf(state).expressions));
+  return known.intrinsicSites;
+}
+
+function spanIn(this: Validation, node: StringNode, start: number, end: number): Span {
+  if (!this.offsetMaps.has(node)) this.offsetMaps.set(node, offsetMapOf(this.document.text, node));
+  return spanInString(this.offsetMaps.get(node), node, start, end);
+}
+
+function factsOf(validation: Validation, state: State): StateFacts {
+  let found = validation.facts.get(state);
+  if (found === undefined) {
+    found = {
+      language: undefined,
+      transitions: undefined,
+      sites: undefined,
+      errorMatchers: undefined,
+      choiceRules: undefined,
+      intrinsicSites: undefined,
+    };
+    validation.facts.set(state, found);
+  }
+  return found;
 }
 
 function languageValue(node: ValueNode | undefined): QueryLanguage | undefined {
   const value = stringValue(node);
   return value === 'JSONPath' || value === 'JSONata' ? value : undefined;
-}
-
-function objectValue(node: ValueNode | undefined): ObjectNode | undefined {
-  return node?.kind === 'object' ? node : undefined;
-}
-
-function collectTransitions(state: State): Transition[] {
-  const list: Transition[] = [];
-  const body = state.node;
-  if (body === undefined) return list;
-  const stateAssign = objectValue(propertyOf(body, 'Assign')?.value);
-  const next = propertyOf(body, 'Next')?.value;
-  if (next?.kind === 'string') list.push({ kind: 'Next', from: state, node: next, assign: stateAssign });
-  const fallback = propertyOf(body, 'Default')?.value;
-  if (fallback?.kind === 'string') {
-    list.push({ kind: 'Default', from: state, node: fallback, assign: stateAssign });
-  }
-  const choices = propertyOf(body, 'Choices')?.value;
-  if (choices?.kind === 'array') {
-    for (const rule of choices.items) {
-      const target = propertyOf(rule, 'Next')?.value;
-      if (target?.kind !== 'string') continue;
-      list.push({
-        kind: 'Choice',
-        from: state,
-        node: target,
-        assign: objectValue(propertyOf(rule, 'Assign')?.value),
-      });
-    }
-  }
-  const catchers = propertyOf(body, 'Catch')?.value;
-  if (catchers?.kind === 'array') {
-    for (const catcher of catchers.items) {
-      const target = propertyOf(catcher, 'Next')?.value;
-      if (target?.kind !== 'string') continue;
-      list.push({
-        kind: 'Catch',
-        from: state,
-        node: target,
-        assign: objectValue(propertyOf(catcher, 'Assign')?.value),
-      });
-    }
-  }
-  return list;
-}
-
-function walkScope(
-  scope: Scope,
-  transitionsOf: (state: State) => readonly Transition[],
-): ReadonlySet<State> | undefined {
-  const start = stringValue(scope.startAt?.value);
-  const first = start === undefined ? undefined : scope.byName.get(start);
-  if (first === undefined) return undefined;
-  const seen = new Set<State>([first]);
-  const stack = [first];
-  for (let state = stack.pop(); state !== undefined; state = stack.pop()) {
-    for (const transition of transitionsOf(state)) {
-      const target = scope.byName.get(transition.node.value);
-      if (target === undefined || seen.has(target)) continue;
-      seen.add(target);
-      stack.push(target);
-    }
-  }
-  return seen;
-}
-
-/**
- * State fields the walk does not enter: a Map's processor is a nested scope (its states are
- * checked as states of their own); Retry holds only literals, read directly by the Retry
- * rules; Result is a literal whose contents no rule inspects (a large one would cost most).
- */
-const NOT_WALKED: ReadonlySet<string> = new Set(['ItemProcessor', 'Iterator', 'Retry', 'Result']);
-
-function isScopeProperty(path: readonly (string | number)[], key: string): boolean {
-  return path.length === 0 && NOT_WALKED.has(key);
-}
-
-function collectSites(state: State): FieldSite[] {
-  const sites: FieldSite[] = [];
-  const body = state.node;
-  if (body === undefined) return sites;
-  const visit = (node: ValueNode, path: (string | number)[], property: PropertyNode | undefined): void => {
-    if (path.length > 0) sites.push({ path: [...path], property, value: node });
-    if (node.kind === 'object') {
-      for (const child of node.properties) {
-        if (child.value === undefined || isScopeProperty(path, child.key.value)) continue;
-        path.push(child.key.value);
-        visit(child.value, path, child);
-        path.pop();
-      }
-    } else if (node.kind === 'array') {
-      // Parallel branches are nested scopes too.
-      if (path.length === 1 && path[0] === 'Branches') return;
-      node.items.forEach((item, index) => {
-        path.push(index);
-        visit(item, path, undefined);
-        path.pop();
-      });
-    }
-  };
-  visit(body, [], undefined);
-  return sites;
 }

@@ -7,9 +7,9 @@ export const errorAllPosition: Rule = {
   code: 'ASL-ERROR-ALL-POSITION',
   severity: 'error',
   description: '"States.ALL" must be alone in ErrorEquals and in the last retrier or catcher.',
-  check: ({ model }, report) => {
-    for (const state of model.states) {
-      for (const matcher of errorMatchersOf(state)) {
+  check: (context, report) => {
+    for (const state of context.model.states) {
+      for (const matcher of errorMatchersOf(context, state)) {
         const all = matcher.names.find((n) => n.value === 'States.ALL');
         if (all === undefined) continue;
         if (matcher.errorEquals.items.length > 1) report(all, RULE_MESSAGES.errorAllNotAlone());

@@ -10,9 +10,9 @@ export const errorNameUnknown: Rule = {
   code: 'ASL-ERROR-NAME-UNKNOWN',
   severity: 'error',
   description: 'Error names starting with "States." must be predefined Step Functions errors.',
-  check: ({ model }, report) => {
-    for (const state of model.states) {
-      for (const matcher of errorMatchersOf(state)) {
+  check: (context, report) => {
+    for (const state of context.model.states) {
+      for (const matcher of errorMatchersOf(context, state)) {
         for (const name of matcher.names) {
           if (!name.value.startsWith('States.') || KNOWN.has(name.value)) continue;
           report(

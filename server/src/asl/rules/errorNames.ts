@@ -1,5 +1,6 @@
-import type { ArrayNode, StringNode } from '../ast';
+import { propertyOf, type ArrayNode, type StringNode, type ValueNode } from '../ast';
 import type { State } from '../model';
+import type { RuleContext } from './context';
 
 /** The error names Step Functions itself raises; any other `States.` name can never match. */
 export const PREDEFINED_ERRORS: readonly string[] = [
@@ -31,32 +32,27 @@ export interface ErrorMatcher {
   readonly names: readonly StringNode[];
 }
 
-const cache = new WeakMap<State, readonly ErrorMatcher[]>();
+/** Every retrier and catcher of a state with its ErrorEquals list (computed once per validation). */
+export function errorMatchersOf(context: RuleContext, state: State): readonly ErrorMatcher[] {
+  return context.errorMatchersOf(state);
+}
 
-/** Every retrier and catcher of a state with its ErrorEquals list. */
-export function errorMatchersOf(state: State): readonly ErrorMatcher[] {
-  let matchers = cache.get(state);
-  if (matchers === undefined) {
-    matchers = collect(state);
-    cache.set(state, matchers);
-  }
+export function collectErrorMatchers(state: State): ErrorMatcher[] {
+  const matchers: ErrorMatcher[] = [];
+  const body = state.node;
+  if (body === undefined) return matchers;
+  collectField(matchers, 'Retry', propertyOf(body, 'Retry')?.value);
+  collectField(matchers, 'Catch', propertyOf(body, 'Catch')?.value);
   return matchers;
 }
 
-function collect(state: State): ErrorMatcher[] {
-  const matchers: ErrorMatcher[] = [];
-  for (const field of ['Retry', 'Catch'] as const) {
-    const list = state.node?.properties.find((p) => p.key.value === field)?.value;
-    if (list?.kind !== 'array') continue;
-    list.items.forEach((item, index) => {
-      const errorEquals =
-        item.kind === 'object'
-          ? item.properties.find((p) => p.key.value === 'ErrorEquals')?.value
-          : undefined;
-      if (errorEquals?.kind !== 'array') return;
-      const names = errorEquals.items.filter((n): n is StringNode => n.kind === 'string');
-      matchers.push({ field, index, count: list.items.length, errorEquals, names });
-    });
+function collectField(matchers: ErrorMatcher[], field: 'Retry' | 'Catch', list: ValueNode | undefined): void {
+  if (list?.kind !== 'array') return;
+  const count = list.items.length;
+  for (let index = 0; index < count; index++) {
+    const errorEquals = propertyOf(list.items[index], 'ErrorEquals')?.value;
+    if (errorEquals?.kind !== 'array') continue;
+    const names = errorEquals.items.filter((n): n is StringNode => n.kind === 'string');
+    matchers.push({ field, index, count, errorEquals, names });
   }
-  return matchers;
 }

@@ -1,7 +1,7 @@
 import type { PropertyNode, StringNode, ValueNode } from '../ast';
 import type { State } from '../model';
 import { CHOICE_OPERATORS } from './choiceOperators';
-import type { FieldSite, RuleContext } from './context';
+import type { RuleContext } from './context';
 
 /**
  * The strings of a JSONPath state that Step Functions evaluates, with what each must hold:
@@ -47,40 +47,27 @@ const TEMPLATE_FIELDS: ReadonlySet<string> = new Set([
   'Assign',
 ]);
 
-const cache = new WeakMap<State, readonly ExpressionSite[]>();
-
+/** The expression sites of a state (none for JSONata states): walked once per validation (stateSites.ts). */
 export function expressionSitesOf(context: RuleContext, state: State): readonly ExpressionSite[] {
-  const cached = cache.get(state);
-  if (cached !== undefined) return cached;
-  const sites = context.languageOf(state) === 'JSONPath' ? collect(context.sitesOf(state), state) : [];
-  cache.set(state, sites);
-  return sites;
+  return context.sitesOf(state).expressions;
 }
 
-function collect(fieldSites: readonly FieldSite[], state: State): ExpressionSite[] {
-  const sites: ExpressionSite[] = [];
-  for (const site of fieldSites) {
-    const property = site.property;
-    if (property === undefined) continue;
-    const role = roleOf(site, state);
-    if (role !== undefined) sites.push({ role, field: property.key.value, property, value: site.value });
-  }
-  return sites;
-}
-
-function roleOf(site: FieldSite, state: State): ExpressionRole | undefined {
-  const { path } = site;
+/** What the value at `path` (keys and indexes from a JSONPath state's body) must hold, if Step Functions evaluates it. */
+export function expressionRole(
+  path: readonly (string | number)[],
+  stateType: string | undefined,
+): ExpressionRole | undefined {
   const key = path[path.length - 1];
   if (typeof key !== 'string') return undefined;
   if (path.length === 1) {
     const role = STATE_PATH_FIELDS.get(key);
-    if (role === 'errorPath' && state.type !== 'Fail') return undefined;
+    if (role === 'errorPath' && stateType !== 'Fail') return undefined;
     return role;
   }
   if (key.endsWith('.$') && isInTemplate(path)) return 'payload';
   const first = path[0];
   if (first === 'Catch' && path.length === 3 && key === 'ResultPath') return 'resultPath';
-  if (first === 'Choices' && state.type === 'Choice') {
+  if (first === 'Choices' && stateType === 'Choice') {
     if (key === 'Variable') return 'path';
     if (key.endsWith('Path') && CHOICE_OPERATORS.get(key) === 'path') return 'path';
   }

@@ -3,8 +3,18 @@ import { RULE_MESSAGES } from './messages';
 import { relatedAt } from './related';
 import type { Report, Rule } from './rule';
 
+/** Groups of fields that give the same setting two ways, and all their fields together. */
+interface Groups {
+  readonly lists: readonly (readonly string[])[];
+  readonly fields: ReadonlySet<string>;
+}
+
+function groups(...lists: readonly (readonly string[])[]): Groups {
+  return { lists, fields: new Set(lists.flat()) };
+}
+
 /** Fields that give the same setting two ways (a literal and a path, or two sources of items). */
-const STATE_GROUPS: readonly (readonly string[])[] = [
+const STATE_GROUPS = groups(
   ['TimeoutSeconds', 'TimeoutSecondsPath'],
   ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
   ['Error', 'ErrorPath'],
@@ -13,13 +23,13 @@ const STATE_GROUPS: readonly (readonly string[])[] = [
   ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath'],
   ['MaxConcurrency', 'MaxConcurrencyPath'],
   ['ItemsPath', 'Items'],
-];
-const MAP_GROUPS: readonly (readonly string[])[] = [['ItemSelector', 'Parameters']];
-const READER_CONFIG_GROUPS: readonly (readonly string[])[] = [['MaxItems', 'MaxItemsPath']];
-const BATCHER_GROUPS: readonly (readonly string[])[] = [
+);
+const MAP_GROUPS = groups(['ItemSelector', 'Parameters']);
+const READER_CONFIG_GROUPS = groups(['MaxItems', 'MaxItemsPath']);
+const BATCHER_GROUPS = groups(
   ['MaxItemsPerBatch', 'MaxItemsPerBatchPath'],
   ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'],
-];
+);
 
 /** At most one field of each group: the later ones are reported, pointing at the first. */
 export const fieldsExclusive: Rule = {
@@ -43,8 +53,10 @@ export const fieldsExclusive: Rule = {
   },
 };
 
-function checkGroups(node: ObjectNode, groups: readonly (readonly string[])[], report: Report): void {
-  for (const group of groups) {
+function checkGroups(node: ObjectNode, groups: Groups, report: Report): void {
+  // Almost every object has at most one field of all the groups together: nothing to compare.
+  if (countGroupFields(node, groups) < 2) return;
+  for (const group of groups.lists) {
     const present = node.properties.filter((p) => group.includes(p.key.value));
     const first = present[0];
     if (first === undefined) continue;
@@ -57,4 +69,13 @@ function checkGroups(node: ObjectNode, groups: readonly (readonly string[])[], r
       );
     }
   }
+}
+
+/** How many of the object's keys belong to one of the groups (stops counting at 2). */
+function countGroupFields(node: ObjectNode, groups: Groups): number {
+  let count = 0;
+  for (const property of node.properties) {
+    if (groups.fields.has(property.key.value) && ++count >= 2) return count;
+  }
+  return count;
 }

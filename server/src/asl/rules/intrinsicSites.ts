@@ -3,7 +3,7 @@ import { parseIntrinsicCached, type IntrinsicParseResult } from '../intrinsics';
 import type { State } from '../model';
 import { classifyPayloadString } from '../paths';
 import type { RuleContext } from './context';
-import { asString, expressionSitesOf, type ExpressionSite } from './expressionSites';
+import { asString, type ExpressionSite } from './expressionSites';
 
 export interface IntrinsicSite {
   readonly site: ExpressionSite;
@@ -12,9 +12,13 @@ export interface IntrinsicSite {
 }
 
 /** Intrinsic calls where Step Functions evaluates them: `.$` values of payload templates, and Fail's ErrorPath/CausePath. */
-export function intrinsicSitesOf(context: RuleContext, state: State): IntrinsicSite[] {
+export function intrinsicSitesOf(context: RuleContext, state: State): readonly IntrinsicSite[] {
+  return context.intrinsicSitesOf(state);
+}
+
+export function collectIntrinsicSites(expressions: readonly ExpressionSite[]): IntrinsicSite[] {
   const found: IntrinsicSite[] = [];
-  for (const site of expressionSitesOf(context, state)) {
+  for (const site of expressions) {
     if (site.role !== 'payload' && site.role !== 'errorPath') continue;
     const node = asString(site.value);
     if (node === undefined || classifyPayloadString(node.value) !== 'intrinsic') continue;

@@ -1,4 +1,3 @@
-import { fieldLanguage } from './languageFields';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -11,9 +10,9 @@ export const jsonPathOnlyField: Rule = {
   check: (context, report) => {
     for (const state of context.model.states) {
       if (context.languageOf(state) !== 'JSONata') continue;
-      for (const site of context.sitesOf(state)) {
-        if (site.property === undefined || fieldLanguage(site) !== 'JSONPath') continue;
-        report(site.property.key, RULE_MESSAGES.jsonPathOnlyField(site.property.key.value));
+      // In a JSONata state, the fields of the other language are JSONPath's.
+      for (const property of context.sitesOf(state).foreignFields) {
+        report(property.key, RULE_MESSAGES.jsonPathOnlyField(property.key.value));
       }
     }
   },

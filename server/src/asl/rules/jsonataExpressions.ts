@@ -1,12 +1,13 @@
 import jsonata from 'jsonata';
 import type { StringNode } from '../ast';
 import { isRecord } from '../../guards';
-import type { FieldSite, RuleContext } from './context';
+import type { RuleContext } from './context';
 import type { State } from '../model';
 
 /** A `{% ... %}` string of a JSONata state, with where its expression starts inside the value. */
 export interface JsonataSite {
-  readonly site: FieldSite;
+  /** Keys and indexes from the state's body to the string, e.g. ['Catch', 0, 'Output']. */
+  readonly path: readonly (string | number)[];
   readonly node: StringNode;
   /** The text between `{%` and `%}`. */
   readonly expression: string;
@@ -19,16 +20,14 @@ export type JsonataParse =
   | { readonly ok: false; readonly message: string; readonly start: number; readonly end: number };
 
 /** Every `{% %}` string in a JSONata state's fields (Comment excluded: it is free text). */
-export function jsonataSitesOf(context: RuleContext, state: State): JsonataSite[] {
-  if (context.languageOf(state) !== 'JSONata') return [];
-  const found: JsonataSite[] = [];
-  for (const site of context.sitesOf(state)) {
-    if (site.value.kind !== 'string' || site.path[site.path.length - 1] === 'Comment') continue;
-    const value = site.value.value;
-    if (!value.startsWith('{%') || !value.endsWith('%}') || value.length < 4) continue;
-    found.push({ site, node: site.value, expression: value.slice(2, -2), start: 2 });
-  }
-  return found;
+export function jsonataSitesOf(context: RuleContext, state: State): readonly JsonataSite[] {
+  return context.sitesOf(state).jsonata;
+}
+
+/** The expression between `{%` and `%}`, when the string is one. */
+export function jsonataExpressionOf(value: string): string | undefined {
+  if (!value.startsWith('{%') || !value.endsWith('%}') || value.length < 4) return undefined;
+  return value.slice(2, -2);
 }
 
 /** Parses are shared between rules and validations: the same expression text parses the same. */

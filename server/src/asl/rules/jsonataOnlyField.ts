@@ -1,4 +1,3 @@
-import { fieldLanguage } from './languageFields';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -10,9 +9,9 @@ export const jsonataOnlyField: Rule = {
   check: (context, report) => {
     for (const state of context.model.states) {
       if (context.languageOf(state) !== 'JSONPath') continue;
-      for (const site of context.sitesOf(state)) {
-        if (site.property === undefined || fieldLanguage(site) !== 'JSONata') continue;
-        report(site.property.key, RULE_MESSAGES.jsonataOnlyField(site.property.key.value));
+      // In a JSONPath state, the fields of the other language are JSONata's.
+      for (const property of context.sitesOf(state).foreignFields) {
+        report(property.key, RULE_MESSAGES.jsonataOnlyField(property.key.value));
       }
     }
   },

@@ -1,5 +1,3 @@
-import type { FieldSite } from './context';
-
 /**
  * Which fields belong to one query language only. A site is described by its path from the
  * state's body: state fields, choice rules (at any depth), catchers, and Map's reader,
@@ -29,11 +27,13 @@ const SHARED_RULE_FIELDS: ReadonlySet<string> = new Set(['Next', 'Assign', 'Comm
 
 export type FieldLanguage = 'JSONPath' | 'JSONata' | undefined;
 
-/** The one language a field belongs to, or undefined when it is valid in both (or not a field). */
-export function fieldLanguage(site: FieldSite): FieldLanguage {
-  const path = site.path;
+/**
+ * The one language the field at `path` (keys and indexes from a state's body) belongs to, or
+ * undefined when it is valid in both (or not a field).
+ */
+export function fieldLanguage(path: readonly (string | number)[]): FieldLanguage {
   const key = path[path.length - 1];
-  if (typeof key !== 'string' || site.property === undefined) return undefined;
+  if (typeof key !== 'string') return undefined;
   if (path.length === 1) {
     if (JSONPATH_STATE_FIELDS.has(key)) return 'JSONPath';
     return JSONATA_STATE_FIELDS.has(key) ? 'JSONata' : undefined;

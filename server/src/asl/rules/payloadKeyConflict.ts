@@ -1,4 +1,4 @@
-import type { ObjectNode } from '../ast';
+import type { ObjectNode, PropertyNode, StringNode } from '../ast';
 import { RULE_MESSAGES } from './messages';
 import { relatedAt } from './related';
 import type { Rule } from './rule';
@@ -10,23 +10,19 @@ export const payloadKeyConflict: Rule = {
   description: 'A payload template may not have both "x" and "x.$".',
   check: (context, report) => {
     for (const state of context.model.states) {
-      if (context.languageOf(state) !== 'JSONPath') continue;
-      for (const site of context.sitesOf(state)) {
-        // Result is literal: its ".$" keys are plain names.
-        if (site.value.kind !== 'object' || site.path[0] === 'Result') continue;
-        checkObject(site.value, report);
-      }
+      // Only JSONPath states have templates; Result is literal (its ".$" keys are plain names) and never listed.
+      for (const template of context.sitesOf(state).templates) checkObject(template, report);
     }
   },
 };
 
+/** `node` has a `.$` key and at least one other (stateSites.ts lists only such objects). */
 function checkObject(node: ObjectNode, report: Parameters<Rule['check']>[1]): void {
-  if (node.properties.length < 2 || !node.properties.some((p) => p.key.value.endsWith('.$'))) return;
-  const plain = new Map(node.properties.map((p) => [p.key.value, p.key]));
-  for (const property of node.properties) {
+  const properties = node.properties;
+  for (const property of properties) {
     const key = property.key.value;
     if (!key.endsWith('.$')) continue;
-    const twin = plain.get(key.slice(0, -2));
+    const twin = lastTwin(properties, key);
     if (twin === undefined) continue;
     report(
       property.key,
@@ -34,4 +30,18 @@ function checkObject(node: ObjectNode, report: Parameters<Rule['check']>[1]): vo
       relatedAt(twin, RULE_MESSAGES.fieldSetHere(twin.value)),
     );
   }
+}
+
+/**
+ * The last key `x` of the object for the key `x.$` (a repeated key is the parser's error; the
+ * related information points at the last one). A Map of the keys per object was most of what
+ * this rule cost on large documents; templates are small, so a scan is cheaper.
+ */
+function lastTwin(properties: readonly PropertyNode[], dollarKey: string): StringNode | undefined {
+  const length = dollarKey.length - 2;
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const key = properties[i]?.key;
+    if (key?.value.length === length && dollarKey.startsWith(key.value)) return key;
+  }
+  return undefined;
 }

@@ -12,9 +12,10 @@ export const stateNameDuplicate: Rule = {
   description:
     'State names must be unique across the whole state machine, including branches and processors.',
   check: ({ model }, report) => {
-    for (const [name, definitions] of model.statesByName) {
+    for (const definitions of model.statesByName.values()) {
       const first = definitions[0];
       if (first === undefined || definitions.length < 2) continue;
+      const name = first.name;
       definitions.forEach((state, index) => {
         if (index === 0 || definitions.slice(0, index).some((earlier) => earlier.scope === state.scope))
           return;

@@ -1,13 +1,12 @@
-import type { FieldSite } from './context';
 import type { State } from '../model';
-import { jsonataSitesOf, parseJsonata, statesFieldReads } from './jsonataExpressions';
+import { jsonataSitesOf, parseJsonata, statesFieldReads, type JsonataSite } from './jsonataExpressions';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
 const HAS_RESULT: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
 
 /** Where each field of `$states` has a value: input and context everywhere, the rest in a few places. */
-function availability(state: State, site: FieldSite, field: string): 'ok' | 'unknown' | 'unavailable' {
+function availability(state: State, site: JsonataSite, field: string): 'ok' | 'unknown' | 'unavailable' {
   const [first, , third] = site.path;
   switch (field) {
     case 'input':
@@ -36,7 +35,7 @@ export const statesFieldUnavailable: Rule = {
         const parsed = parseJsonata(found.expression);
         if (!parsed.ok) continue;
         for (const read of statesFieldReads(parsed.ast)) {
-          const verdict = availability(state, found.site, read.field);
+          const verdict = availability(state, found, read.field);
           if (verdict === 'ok') continue;
           const span = context.spanIn(found.node, found.start + read.start, found.start + read.end);
           report(

@@ -1,4 +1,4 @@
-import type { Transition } from './context';
+import type { Transition } from './transitions';
 
 /** How a transition's field is named in messages: `Next`, `Default`, `Choices[1].Next`, `Catch[0].Next`. */
 export function transitionLabel(transition: Transition): string {

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { isRecord } from '../../../server/src/guards';
+import { parseJson, parseJsonFully } from '../../../server/src/asl/parseJson';
+import { parseJsonFast, SCAN_ERROR_NONE, TOKEN } from '../../../server/src/asl/parseJsonFast';
+import { conformanceDefinitions } from '../../support/conformance';
+
+// The fast JSON path must give exactly the tree (and duplicate-key errors) of the full path, or
+// decline. These tests hold it to that on every definition AWS accepted in several layouts, on
+// documents with repeated keys, on random JSON, and on thousands of mutated texts.
+
+function agree(text: string): 'declined' | 'agreed' {
+  const fast = parseJsonFast(text);
+  if (fast === undefined) return 'declined';
+  assert.deepEqual(fast, parseJsonFully(text), `the two JSON paths disagree on:\n${text}`);
+  return 'agreed';
+}
+
+describe('the fast JSON path', () => {
+  const definitions = conformanceDefinitions().map((c) => c.definition);
+
+  it('reads every conformance definition, compact, indented and with CRLF line ends, as the full path does', () => {
+    let agreed = 0;
+    for (const definition of definitions) {
+      const indented = JSON.stringify(definition, null, 2);
+      for (const text of [JSON.stringify(definition), indented, indented.replace(/\n/g, '\r\n')]) {
+        assert.equal(agree(text), 'agreed');
+        agreed++;
+      }
+    }
+    assert.equal(agreed, definitions.length * 3);
+  });
+
+  it('reports repeated keys as the full path does, the first definition as related information', () => {
+    const text = '{"a": 1, "b": {"x": 1, "x": 2, "x": 3}, "a": [1, {"y": 0, "y": 0}], "c": null}';
+    assert.equal(agree(text), 'agreed');
+    const codes = parseJson(text).errors.map((e) => `${e.code}@${e.offset}`);
+    assert.deepEqual(codes, [
+      'ASL-DUPLICATE-KEY@23',
+      'ASL-DUPLICATE-KEY@31',
+      'ASL-DUPLICATE-KEY@58',
+      'ASL-DUPLICATE-KEY@40',
+    ]);
+    // More keys than the pairwise check takes: the Map-based check must agree too.
+    const wide = `{${Array.from({ length: 40 }, (_, i) => `"k${i % 25}": ${i}`).join(', ')}}`;
+    assert.equal(agree(wide), 'agreed');
+    assert.equal(parseJson(wide).errors.length, 15);
+  });
+
+  it('agrees with the full path on random JSON values', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2, '\t'), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        assert.equal(agree(text), 'agreed');
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('declines what only the full path reports', () => {
+    const declined = [
+      '',
+      '   ',
+      '{"a": 1,}',
+      '[1, 2,]',
+      '{"a": 1 // comment\n}',
+      '{"a": /* comment */ 1}',
+      '{"a" 1}',
+      '{"a": 1 "b": 2}',
+      '{"a": "unterminated',
+      '{"a": "bad \\q escape"}',
+      '{"a": 01}',
+      '{"a": tru}',
+      '{"a": 1} {"b": 2}',
+      '{"a": 1}}',
+      '{a: 1}',
+      '\uFEFF{"a": 1}',
+      `${'['.repeat(300)}${']'.repeat(300)}`,
+    ];
+    for (const text of declined) assert.equal(parseJsonFast(text), undefined, JSON.stringify(text));
+  });
+
+  it('either declines or agrees on mutated documents', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ' \n\t\r:,{}[]"\\/*tfn01-.eE$a';
+    const counts = { declined: 0, agreed: 0 };
+    for (const definition of definitions.slice(0, 150)) {
+      const base = JSON.stringify(definition, null, 1);
+      for (let round = 0; round < 20; round++) {
+        let text = base;
+        for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+          const at = Math.floor(random() * text.length);
+          const roll = random();
+          const char = alphabet[Math.floor(random() * alphabet.length)] ?? ' ';
+          if (roll < 0.4) text = text.slice(0, at) + text.slice(at + 1);
+          else if (roll < 0.8) text = text.slice(0, at) + char + text.slice(at);
+          else text = text.slice(0, at);
+        }
+        counts[agree(text)]++;
+      }
+    }
+    // Both outcomes must occur, or the mutations are not testing the boundary.
+    assert.ok(counts.agreed > 300 && counts.declined > 1000, JSON.stringify(counts));
+  });
+
+  it('uses the token numbers of jsonc-parser (its const enums are repeated, not imported)', () => {
+    // The package's runtime objects (its typings declare them as const enums, unreadable here).
+    const jsonc: unknown = createRequire(import.meta.url)('jsonc-parser');
+    assert.ok(isRecord(jsonc));
+    const kinds = jsonc['SyntaxKind'];
+    const errors = jsonc['ScanError'];
+    assert.ok(isRecord(kinds) && isRecord(errors));
+    const names: Record<keyof typeof TOKEN, string> = {
+      openBrace: 'OpenBraceToken',
+      closeBrace: 'CloseBraceToken',
+      openBracket: 'OpenBracketToken',
+      closeBracket: 'CloseBracketToken',
+      comma: 'CommaToken',
+      colon: 'ColonToken',
+      null: 'NullKeyword',
+      true: 'TrueKeyword',
+      false: 'FalseKeyword',
+      string: 'StringLiteral',
+      number: 'NumericLiteral',
+      lineComment: 'LineCommentTrivia',
+      blockComment: 'BlockCommentTrivia',
+      lineBreak: 'LineBreakTrivia',
+      trivia: 'Trivia',
+      unknown: 'Unknown',
+      eof: 'EOF',
+    };
+    for (const [ours, theirs] of Object.entries(names)) {
+      assert.equal(Reflect.get(TOKEN, ours), kinds[theirs], theirs);
+    }
+    assert.equal(SCAN_ERROR_NONE, errors['None']);
+  });
+});
