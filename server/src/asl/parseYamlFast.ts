@@ -2,7 +2,7 @@ import { EVENT_ID, parseEvents, getScalarValue, SCALAR_STYLE, COLLECTION_STYLE, 
 import type { PropertyNode, StringNode, ValueNode } from './ast';
 import type { AslDiagnostic } from './diagnostics';
 import type { ParsedTree } from './parseJson';
-import { makeObject, makeProperty } from './treeBuilder';
+import { makeObject, makeProperty, sharedKey } from './treeBuilder';
 import { resolveCoreScalar } from './yamlScalars';
 
 /**
@@ -118,7 +118,9 @@ class EventReader {
     const value = typeof resolved === 'string' ? resolved : String(resolved);
     const { offset, end } = this.scalarSpan(event);
     this.cursor = end;
-    return { kind: 'string', value, offset, length: end - offset };
+    // One string per distinct key for the whole tree, as the JSON path does: the rules compare
+    // keys all the time, and equal strings that are one object compare fastest.
+    return { kind: 'string', value: sharedKey(value), offset, length: end - offset };
   }
 
   private scalar(event: ScalarEvent, role: 'value' | 'item'): ValueNode {

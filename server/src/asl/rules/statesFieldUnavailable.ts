@@ -1,27 +1,7 @@
-import type { State } from '../model';
-import { jsonataSitesOf, parseJsonata, statesFieldReads, type JsonataSite } from './jsonataExpressions';
+import { statesFieldVerdict } from '../statesFields';
+import { jsonataSitesOf, parseJsonata, statesFieldReads } from './jsonataExpressions';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
-
-const HAS_RESULT: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
-
-/** Where each field of `$states` has a value: input and context everywhere, the rest in a few places. */
-function availability(state: State, site: JsonataSite, field: string): 'ok' | 'unknown' | 'unavailable' {
-  const [first, , third] = site.path;
-  switch (field) {
-    case 'input':
-    case 'context':
-      return 'ok';
-    case 'result':
-      return HAS_RESULT.has(state.type ?? '') && (first === 'Output' || first === 'Assign')
-        ? 'ok'
-        : 'unavailable';
-    case 'errorOutput':
-      return first === 'Catch' && (third === 'Output' || third === 'Assign') ? 'ok' : 'unavailable';
-    default:
-      return 'unknown';
-  }
-}
 
 /** `$states.result` exists only after a Task, Parallel or Map ran; `$states.errorOutput` only in a catcher. */
 export const statesFieldUnavailable: Rule = {
@@ -35,7 +15,7 @@ export const statesFieldUnavailable: Rule = {
         const parsed = parseJsonata(found.expression);
         if (!parsed.ok) continue;
         for (const read of statesFieldReads(parsed.ast)) {
-          const verdict = availability(state, found, read.field);
+          const verdict = statesFieldVerdict(state.type, found.path, read.field);
           if (verdict === 'ok') continue;
           const span = context.spanIn(found.node, found.start + read.start, found.start + read.end);
           report(

@@ -13,7 +13,7 @@ import {
 import { expressionSite, type ExpressionSite } from './expressions';
 import { contextMarkdown, functionMarkdown, intrinsicMarkdown } from './markdown';
 import type { CompletionEntry } from './types';
-import { statesFieldsAt } from './statesFields';
+import { statesFieldsAt } from '../statesFields';
 import { variableIndex, visibleScopes } from './variables';
 
 /**

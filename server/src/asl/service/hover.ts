@@ -29,7 +29,7 @@ import {
 import { roleAt } from './roles';
 import { stateKeyAt, stateReferences, targetOf } from './stateReferences';
 import type { Hover } from './types';
-import { statesFieldAbsence, statesFieldVerdict } from './statesFields';
+import { statesFieldAbsence, statesFieldVerdict } from '../statesFields';
 import { variableIndex, variableSymbol } from './variables';
 
 /** Documentation of what is under the cursor: a field, a state type, a state, an error, an expression word. */

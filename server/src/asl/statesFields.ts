@@ -1,4 +1,4 @@
-import type { PathSegment } from '../queries';
+import type { PathSegment } from './queries';
 
 /**
  * Where each field of JSONata's `$states` has a value. `input` and `context` exist in every
