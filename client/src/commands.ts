@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isSavedWorkflow, launchConfigurationFor } from './debug/configurationProvider';
+import { configuredLaunchFor, isSavedWorkflow, launchConfigurationFor } from './debug/configurationProvider';
 import { activeAslDocument, requestStateTree } from './languageClient';
 import { PreviewPanel, type PreviewContext } from './preview/previewPanel';
 
@@ -53,8 +53,10 @@ function startSession(
   const uri = targetOf(resource);
   if (uri === undefined) return undefined;
   if (!isSavedWorkflow(uri)) return undefined;
-  const config = launchConfigurationFor(uri, `${verb} ${path.basename(uri.fsPath)}`);
-  return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(uri), config, options);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const config =
+    configuredLaunchFor(uri, folder) ?? launchConfigurationFor(uri, `${verb} ${path.basename(uri.fsPath)}`);
+  return vscode.debug.startDebugging(folder, config, options);
 }
 
 /** The workflow a command acts on: the resource a menu passed, else the active ASL editor's document. */

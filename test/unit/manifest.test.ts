@@ -92,7 +92,7 @@ describe('package.json manifest', () => {
     }
   });
 
-  test('the .vsix holds only what runs: bundles, grammars, language configurations, manifest, README, LICENSE', () => {
+  test('the .vsix holds only what runs: bundles and their stylesheets, grammars, language configurations, manifest, README, LICENSE', () => {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listing = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
       cwd: root,
@@ -102,8 +102,10 @@ describe('package.json manifest', () => {
     const files = listing.stdout.split('\n').filter(Boolean);
     assert.ok(files.includes('package.json') && files.includes('README.md') && files.includes('LICENSE'));
     assert.ok(files.some((f) => f.startsWith('syntaxes/')));
+    // The preview's stylesheet: without it the packaged graph drew black boxes (found in a real VS Code).
+    assert.ok(files.includes('dist/webview.css'), 'the preview stylesheet is packaged');
     const allowed =
-      /^(dist\/[^/]+\.js|syntaxes\/[^/]+\.json|client\/language-configuration\/[^/]+\.json|package\.json|README\.md|LICENSE)$/;
+      /^(dist\/[^/]+\.(?:js|css)|syntaxes\/[^/]+\.json|client\/language-configuration\/[^/]+\.json|package\.json|README\.md|LICENSE)$/;
     assert.deepEqual(
       files.filter((f) => !allowed.test(f)),
       [],

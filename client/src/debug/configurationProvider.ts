@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isRecord } from '../../../server/src/guards';
 import { defaultStoreDirectory } from '../../../server/src/store';
 import { activeAslDocument } from '../languageClient';
 
@@ -9,6 +10,35 @@ export const DEBUG_TYPE = 'stepwise';
 /** A launch configuration running the workflow file at `uri`. */
 export function launchConfigurationFor(uri: vscode.Uri, name: string): vscode.DebugConfiguration {
   return { type: DEBUG_TYPE, request: 'launch', name, program: uri.fsPath, input: {}, stopOnEntry: true };
+}
+
+/**
+ * The launch.json configuration of `folder` that runs exactly the workflow at `uri`, if there is
+ * one. The Run and Debug commands (and so the code lenses) use it, so that a workflow whose
+ * Tasks need handlers, mocks or an input runs the way its launch configuration says rather
+ * than with an empty input that fails at the first Task. A "program" of ${file} fits every
+ * workflow and so names none of them.
+ */
+export function configuredLaunchFor(
+  uri: vscode.Uri,
+  folder: vscode.WorkspaceFolder | undefined,
+): vscode.DebugConfiguration | undefined {
+  if (folder === undefined || folder.uri.scheme !== 'file' || uri.scheme !== 'file') return undefined;
+  const configurations: unknown = vscode.workspace
+    .getConfiguration('launch', folder.uri)
+    .get('configurations');
+  if (!Array.isArray(configurations)) return undefined;
+  for (const candidate of configurations) {
+    if (!isRecord(candidate)) continue;
+    const { type, request, name, program } = candidate;
+    if (type !== DEBUG_TYPE || request !== 'launch' || typeof name !== 'string') continue;
+    if (typeof program !== 'string') continue;
+    const expanded = program.replace(/\$\{workspaceFolder\}/g, folder.uri.fsPath);
+    if (expanded.includes('${')) continue;
+    if (path.resolve(folder.uri.fsPath, expanded) === uri.fsPath)
+      return { ...candidate, type, request, name };
+  }
+  return undefined;
 }
 
 /** The debugger reads workflows from disk: an unsaved one is refused with a message saying so. */

@@ -30,3 +30,24 @@ export function waitFor<E, T>(
     });
   });
 }
+
+/** Resolves with the next value `event` fires that `accept` takes; rejects after `timeoutMs`. */
+export function nextEvent<T>(
+  event: vscode.Event<T>,
+  what: string,
+  accept: (value: T) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`));
+    }, timeoutMs);
+    const listener = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    });
+  });
+}
