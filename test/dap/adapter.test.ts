@@ -596,3 +596,45 @@ test('a virtual clock passes a Wait at once; a real one takes the time', TEST_OP
     });
   }
 });
+
+test(
+  'the JSONata banking example (YAML) stops on OpenNewAccount with its workflow variables and ends',
+  TEST_OPTIONS,
+  async () => {
+    const program = path.join(
+      root,
+      'examples',
+      'account-processing-jsonata',
+      'account-processing-jsonata.asl.yaml',
+    );
+    const OPEN_NEW_ACCOUNT_LINE = 59;
+    await withClient(async (client) => {
+      const response = await client.launch(
+        {
+          program,
+          inputFile: path.join(root, 'examples', 'account-processing-jsonata', 'input.json'),
+          handlers: path.join(root, 'examples', 'account-processing-jsonata', 'handlers.json'),
+        },
+        { breakpoints: new Map([[program, [{ line: OPEN_NEW_ACCOUNT_LINE + 3 }]]]) },
+      );
+      assert.equal(response.success, true, response.message);
+      assert.equal(client.breakpointAnswers[0]?.line, OPEN_NEW_ACCOUNT_LINE, 'moved to the state name');
+      await client.stopped('breakpoint');
+      assert.deepEqual(names(await client.stack()), ['OpenNewAccount']);
+      // Assigned by CheckApplicant (a Parallel) and by the Choice rule that led here.
+      const variables = await client.scope('Variables');
+      assert.deepEqual([...variables.keys()].sort(), ['applicant', 'checkedCountry']);
+      assert.equal(valueOf(variables, 'checkedCountry'), '"GB"');
+      assert.equal(
+        (await client.evaluate('$applicant.name & " in " & $checkedCountry')).body.result,
+        '"Ada Lovelace in GB"',
+      );
+
+      const exited = client.next('exited');
+      await client.dc.continueRequest({ threadId: 1 });
+      await client.next('terminated');
+      assert.equal(bodyField(await exited, 'exitCode'), 0);
+      assert.equal(member(member(finalOutput(client.output()), 'account'), 'country'), 'GB');
+    });
+  },
+);
