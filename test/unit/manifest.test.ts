@@ -92,7 +92,7 @@ describe('package.json manifest', () => {
     }
   });
 
-  test('the .vsix holds only what runs: bundles and their stylesheets, grammars, language configurations, manifest, README, LICENSE', () => {
+  test('the .vsix holds only what runs: bundles and their stylesheets, grammars, language configurations, manifest, README and its pictures, LICENSE', () => {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listing = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], {
       cwd: root,
@@ -105,7 +105,7 @@ describe('package.json manifest', () => {
     // The preview's stylesheet: without it the packaged graph drew black boxes (found in a real VS Code).
     assert.ok(files.includes('dist/webview.css'), 'the preview stylesheet is packaged');
     const allowed =
-      /^(dist\/[^/]+\.(?:js|css)|syntaxes\/[^/]+\.json|client\/language-configuration\/[^/]+\.json|package\.json|README\.md|LICENSE)$/;
+      /^(dist\/[^/]+\.(?:js|css)|syntaxes\/[^/]+\.json|client\/language-configuration\/[^/]+\.json|docs\/images\/[^/]+\.png|package\.json|README\.md|LICENSE)$/;
     assert.deepEqual(
       files.filter((f) => !allowed.test(f)),
       [],
