@@ -4,6 +4,7 @@
  * gets it whether it arrived before the question or after, so no event is missed to a race.
  */
 import assert from 'node:assert/strict';
+import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -56,6 +57,11 @@ export class StepwiseClient {
   static async start(): Promise<StepwiseClient> {
     const client = new StepwiseClient();
     await client.dc.start();
+    // DebugClient leaves the adapter's stdin without an error listener. After a test kills the
+    // adapter (the resume tests do, with SIGKILL), the disconnect sent on close fails with EPIPE,
+    // which would surface as an uncaught exception; a dead pipe is expected there.
+    const adapter: unknown = Reflect.get(client.dc, '_adapterProcess');
+    if (adapter instanceof ChildProcess) adapter.stdin?.on('error', () => undefined);
     return client;
   }
 
