@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { LAUNCH_ATTRIBUTES } from '../../server/src/debug/launchArgs';
+import { isRecord } from '../../server/src/guards';
 import { isExecutionEvent, type ExecutionEvent } from '../../server/src/executionEvents';
 import { bodyField, example, fixture, member, root, withClient } from './stepwiseClient';
 
@@ -42,6 +43,13 @@ function names(frames: readonly { name: string }[]): string[] {
 
 function valueOf(variables: Map<string, DebugProtocol.Variable>, name: string): string | undefined {
   return variables.get(name)?.value;
+}
+
+/** The banking example's input.json, an object. */
+function bankingInput(): Record<string, unknown> {
+  const input: unknown = JSON.parse(readFileSync(example('input.json'), 'utf8'));
+  assert.ok(isRecord(input), 'input.json holds an object');
+  return input;
 }
 
 function finalOutput(console: string): unknown {
@@ -161,7 +169,7 @@ test(
       assert.equal(bodyField(await exited, 'exitCode'), 0);
       const output = finalOutput(client.output());
       assert.deepEqual(output, {
-        ...JSON.parse(readFileSync(example('input.json'), 'utf8')),
+        ...bankingInput(),
         checks: [
           { check: 'name', passed: true, name: 'Ada Lovelace' },
           { check: 'address', passed: true, country: 'GB' },
