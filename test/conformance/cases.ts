@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRecord } from '../../server/src/guards';
+import { conformanceDirectory } from '../support/conformance';
 import type { JsonValue } from '../../server/src/engine';
 
 /** One recorded AWS execution of ../shared/conformance/cases (see its README). */
@@ -19,15 +20,15 @@ export interface ConformanceCase {
   readonly mock: { readonly [key: string]: JsonValue } | undefined;
 }
 
-const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+let loaded: ConformanceCase[] | undefined;
 
-export function casesDirectory(): string {
-  return (
-    process.env['STEPWISE_CONFORMANCE'] ?? path.resolve(projectRoot, '..', 'shared', 'conformance', 'cases')
-  );
+/** Every case, read once per test process. */
+export function loadCases(): readonly ConformanceCase[] {
+  loaded ??= readCases(conformanceDirectory());
+  return loaded;
 }
 
-export function loadCases(directory = casesDirectory()): ConformanceCase[] {
+function readCases(directory: string): ConformanceCase[] {
   return fs
     .readdirSync(directory)
     .filter((file) => file.endsWith('.json'))

@@ -1,52 +1,49 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 
 /**
- * The executions recorded against AWS (../shared/conformance/cases, or STEPWISE_CONFORMANCE).
- * Tests read them in place; they are never copied into the repository.
+ * Where the executions recorded against AWS are: the tests read them in place and never copy
+ * them into the repository. In order:
+ * - STEPWISE_CONFORMANCE, when set;
+ * - `../shared/conformance/cases` beside the project, and the same beside each folder above it;
+ * - beside the repository this one was cloned from, when that is a local folder: a clone made
+ *   in a temporary directory (`git clone . "$(mktemp -d)"`, as CI does) still finds the corpus
+ *   of the checkout it came from.
+ * Undefined when none exists; the tests then fail and say where they looked.
  */
-export const CONFORMANCE_DIR =
-  process.env['STEPWISE_CONFORMANCE'] ??
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'cases');
-
-export interface ConformanceCase {
-  readonly file: string;
-  readonly name: string;
-  readonly category: string;
-  readonly needs: readonly string[];
-  readonly definition: unknown;
-  /** Everything else the case records (input, expected, history, mock...), unchecked. */
-  readonly raw: Readonly<Record<string, unknown>>;
+export function conformanceDirectory(): string {
+  const explicit = process.env['STEPWISE_CONFORMANCE'];
+  if (explicit !== undefined) return explicit;
+  const candidates = [...besideAncestors(PROJECT_ROOT), ...besideAncestors(localOrigin())];
+  return candidates.find((dir) => existsSync(dir)) ?? path.join(PROJECT_ROOT, '..', CORPUS);
 }
 
-let cache: readonly ConformanceCase[] | undefined;
+const PROJECT_ROOT = path.join(import.meta.dirname, '..', '..');
+const CORPUS = path.join('shared', 'conformance', 'cases');
 
-export function conformanceCases(): readonly ConformanceCase[] {
-  cache ??= readdirSync(CONFORMANCE_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      const raw: unknown = JSON.parse(readFileSync(join(CONFORMANCE_DIR, file), 'utf8'));
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new Error(`${file}: a conformance case is a JSON object`);
-      }
-      const record = raw as Record<string, unknown>;
-      const needs = Array.isArray(record['needs'])
-        ? record['needs'].filter((n): n is string => typeof n === 'string')
-        : [];
-      return {
-        file,
-        name: typeof record['name'] === 'string' ? record['name'] : file,
-        category: typeof record['category'] === 'string' ? record['category'] : 'unknown',
-        needs,
-        definition: record['definition'],
-        raw: record,
-      };
-    });
-  return cache;
+function besideAncestors(start: string | undefined): string[] {
+  const dirs: string[] = [];
+  for (let dir = start; dir !== undefined;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dirs.push(path.join(parent, CORPUS));
+    dir = parent;
+  }
+  return dirs;
 }
 
-/** Every definition AWS accepted. */
-export function conformanceDefinitions(): readonly ConformanceCase[] {
-  return conformanceCases();
+/** The folder of the `origin` remote when it is a path on this machine. */
+function localOrigin(): string | undefined {
+  try {
+    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const folder = url.startsWith('file://') ? url.slice('file://'.length) : url;
+    return path.isAbsolute(folder) && existsSync(folder) ? folder : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { isRecord } from '../../../server/src/guards';
 import { parseJson, parseJsonFully } from '../../../server/src/asl/parseJson';
 import { parseJsonFast, SCAN_ERROR_NONE, TOKEN } from '../../../server/src/asl/parseJsonFast';
-import { conformanceDefinitions } from '../../support/conformance';
+import { loadCases } from '../../conformance/cases';
 
 // The fast JSON path must give exactly the tree (and duplicate-key errors) of the full path, or
 // decline. These tests hold it to that on every definition AWS accepted in several layouts, on
@@ -19,7 +19,7 @@ function agree(text: string): 'declined' | 'agreed' {
 }
 
 describe('the fast JSON path', () => {
-  const definitions = conformanceDefinitions().map((c) => c.definition);
+  const definitions = loadCases().map((c) => c.definition);
 
   it('reads every conformance definition, compact, indented and with CRLF line ends, as the full path does', () => {
     let agreed = 0;

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { parseYamlFully } from '../../../server/src/asl/parseYaml';
 import { parseYamlFast } from '../../../server/src/asl/parseYamlFast';
-import { conformanceDefinitions } from '../../support/conformance';
+import { loadCases } from '../../conformance/cases';
 
 // The fast YAML path must give exactly the tree of the full path, or decline. These tests hold
 // it to that on every definition AWS accepted, written in several YAML styles, and on thousands
@@ -26,7 +26,7 @@ function agree(text: string): 'declined' | 'agreed' {
 }
 
 describe('the fast YAML path', () => {
-  const definitions = conformanceDefinitions().map((c) => c.definition);
+  const definitions = loadCases().map((c) => c.definition);
 
   it('reads every conformance definition, in four styles and with CRLF line ends, as the full path does', () => {
     let agreed = 0;

@@ -6,14 +6,14 @@ import { stringify } from 'yaml';
 import { formatOf, parseDocument, type DocumentFormat } from '../../../server/src/asl';
 import { checkSchema } from '../../../server/src/asl/schema/checkSchema';
 import { isRecord } from '../../../server/src/guards';
+import { conformanceDirectory } from '../../support/conformance';
 
 /**
  * Definitions AWS accepted: every one must pass the schema without a single diagnostic. This is
  * the guard against false positives (a field the schema forgot, a range set too tight).
  */
 const root = path.join(__dirname, '..', '..', '..');
-const conformance =
-  process.env['STEPWISE_CONFORMANCE'] ?? path.join(root, '..', 'shared', 'conformance', 'cases');
+const conformance = conformanceDirectory();
 
 function schemaErrors(text: string, format: DocumentFormat): string[] {
   return checkSchema(parseDocument(text, format)).map((d) => `${d.code} ${d.message}`);

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { lambdaFailureOf, lambdaInvokeResponse } from '../../../server/src/engine/tasks/lambdaResponse';
+import { conformanceDirectory } from '../../support/conformance';
 
-const root = path.join(__dirname, '..', '..', '..');
-const cases = process.env['STEPWISE_CONFORMANCE'] ?? path.join(root, '..', 'shared', 'conformance', 'cases');
+const cases = conformanceDirectory();
 
 /** The shape of a JSON value: objects by their keys (in order), arrays by their items, leaves by type. */
 function shapeOf(value: unknown): unknown {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { conformanceDirectory } from '../../support/conformance';
 
 /** A definition AWS accepted: every example of the repository and every recorded conformance case. */
 export interface CorpusEntry {
@@ -10,9 +11,7 @@ export interface CorpusEntry {
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
-export function conformanceDirectory(): string {
-  return process.env['STEPWISE_CONFORMANCE'] ?? path.join(ROOT, '..', 'shared', 'conformance', 'cases');
-}
+export { conformanceDirectory };
 
 export function exampleEntries(): CorpusEntry[] {
   const entries: CorpusEntry[] = [];
