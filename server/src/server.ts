@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { outlineStates, validate } from './asl';
+import { outlineStates } from './asl';
 import { toLspDiagnostic, toStateTreeNode } from './lsp/convert';
 import { DiagnosticsScheduler } from './lsp/diagnosticsScheduler';
 import { DocumentCache } from './lsp/documentCache';
@@ -45,11 +45,10 @@ const scheduler = new DiagnosticsScheduler(
 );
 
 function publishDiagnostics(document: TextDocument): void {
-  const { parsed } = analyze(document);
+  const analyzed = analyze(document);
+  const parsed = analyzed.parsed;
   const diagnostics = settings.validationEnabled
-    ? validate(parsed, { disabledRules: settings.disabledRules }).map((d) =>
-        toLspDiagnostic(parsed.lines, document.uri, d),
-      )
+    ? analyzed.diagnostics(settings.disabledRules).map((d) => toLspDiagnostic(parsed.lines, document.uri, d))
     : [];
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
@@ -100,9 +99,10 @@ connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
   if (document === undefined) {
     return { version: null, startAt: null, states: [], errorCount: 0, warningCount: 0 };
   }
-  const { parsed, model } = analyze(document);
+  const analyzed = analyze(document);
+  const { parsed, model } = analyzed;
   const outline = outlineStates(model);
-  const diagnostics = validate(parsed, { disabledRules: settings.disabledRules });
+  const diagnostics = analyzed.diagnostics(settings.disabledRules);
   return {
     version: document.version,
     startAt: outline?.startAt ?? null,
@@ -117,8 +117,9 @@ connection.onRequest(GraphRequest.type, (params): GraphResult => {
   if (document === undefined) {
     return { version: null, graph: null, errorCount: 0, warningCount: 0, syntaxErrorCount: 0 };
   }
-  const { parsed, model } = analyze(document);
-  const diagnostics = validate(parsed, { disabledRules: settings.disabledRules });
+  const analyzed = analyze(document);
+  const { parsed, model } = analyzed;
+  const diagnostics = analyzed.diagnostics(settings.disabledRules);
   return {
     version: document.version,
     graph: model.machine === undefined ? null : buildGraph(model, parsed.lines, diagnostics),

@@ -42,7 +42,8 @@ export async function loadProgram(file: string): Promise<ProgramResult> {
 export function programFromText(file: string, text: string, definition?: JsonValue): ProgramResult {
   const document = parseDocument(text, formatOf(file));
   const name = path.basename(file);
-  const diagnostics = validate(document);
+  const model = buildModel(document);
+  const diagnostics = validate(document, {}, model);
   if (hasErrors(diagnostics)) {
     const lines = diagnostics
       .filter((d) => d.severity === 'error')
@@ -54,7 +55,6 @@ export function programFromText(file: string, text: string, definition?: JsonVal
       diagnostics: lines,
     };
   }
-  const model = buildModel(document);
   const value = definition ?? (document.root === undefined ? undefined : toValue(document.root));
   if (value === undefined || !isJsonValue(value) || model.machine === undefined) {
     return {

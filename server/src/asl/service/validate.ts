@@ -1,5 +1,5 @@
 import type { AslDiagnostic } from '../diagnostics';
-import { buildModel } from '../model';
+import { buildModel, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import { runRules } from '../rules/runRules';
 import { checkSchema } from '../schema/checkSchema';
@@ -12,11 +12,15 @@ export interface ValidateOptions {
 /**
  * All diagnostics of a document, in document order: syntax errors of the parser, then the
  * schema's shape errors and the semantic rules' findings. Every caller (server, CLI,
- * debugger) goes through here, so they all report the same things.
+ * debugger) goes through here, so they all report the same things. Pass the model when the
+ * caller has built it already (the language server keeps one per document version).
  */
-export function validate(document: ParsedDocument, options: ValidateOptions = {}): readonly AslDiagnostic[] {
+export function validate(
+  document: ParsedDocument,
+  options: ValidateOptions = {},
+  model: StateMachine = buildModel(document),
+): readonly AslDiagnostic[] {
   const disabled = new Set(options.disabledRules ?? []);
-  const model = buildModel(document);
   const found = [...document.errors, ...checkSchema(document, model), ...runRules(document, model, disabled)];
   const kept = oneErrorPerPlace(found.filter((d) => !disabled.has(d.code)));
   // Array.prototype.sort is stable: at one offset, parse errors stay before schema and rule findings.
