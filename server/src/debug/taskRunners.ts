@@ -9,10 +9,6 @@ import {
 } from '../engine/tasks';
 import type { HandlerProcess } from './handlerProcess';
 
-export type RunnerResult =
-  | { readonly kind: 'ok'; readonly runner: TaskRunner }
-  | { readonly kind: 'invalid'; readonly message: string };
-
 /** The test case of a MockConfigFile: pure data, answered in the adapter itself. */
 export async function mockRunnerFor(
   file: string,

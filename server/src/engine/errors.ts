@@ -64,30 +64,6 @@ export function fail(error: string, cause: string): never {
   throw new StatesFailure({ error, cause });
 }
 
-export const runtimeError = (cause: string): StatesError => statesError('States.Runtime', cause);
-export const timeoutError = (cause: string): StatesError => statesError('States.Timeout', cause);
-export const heartbeatTimeoutError = (cause: string): StatesError =>
-  statesError('States.HeartbeatTimeout', cause);
-export const taskFailedError = (cause: string): StatesError => statesError('States.TaskFailed', cause);
-export const permissionsError = (cause: string): StatesError => statesError('States.Permissions', cause);
-export const resultPathMatchFailure = (cause: string): StatesError =>
-  statesError('States.ResultPathMatchFailure', cause);
-export const parameterPathFailure = (cause: string): StatesError =>
-  statesError('States.ParameterPathFailure', cause);
-export const queryEvaluationError = (cause: string): StatesError =>
-  statesError('States.QueryEvaluationError', cause);
-export const branchFailedError = (cause: string): StatesError => statesError('States.BranchFailed', cause);
-export const noChoiceMatchedError = (cause: string): StatesError =>
-  statesError('States.NoChoiceMatched', cause);
-export const intrinsicFailure = (cause: string): StatesError => statesError('States.IntrinsicFailure', cause);
-export const exceedToleratedFailureThreshold = (cause: string): StatesError =>
-  statesError('States.ExceedToleratedFailureThreshold', cause);
-export const itemReaderFailed = (cause: string): StatesError => statesError('States.ItemReaderFailed', cause);
-export const resultWriterFailed = (cause: string): StatesError =>
-  statesError('States.ResultWriterFailed', cause);
-export const dataLimitExceeded = (cause: string): StatesError =>
-  statesError('States.DataLimitExceeded', cause);
-
 /**
  * AWS prefixes the cause of errors raised while a state runs with the state's name and the id
  * of its StateEntered event, e.g. "An error occurred while executing the state 'Pass'

@@ -13,7 +13,6 @@ export const CLUSTER_HEADER = 24;
 export const COMPOUND_PADDING = 12;
 export const LABEL_HEIGHT = 16;
 export const LABEL_FONT_SIZE = 11;
-export const NAME_FONT_SIZE = 13;
 export const DETAIL_FONT_SIZE = 11;
 /** Characters of a state's name and its detail line that fit in STATE_WIDTH. */
 export const NAME_MAX_CHARS = 18;

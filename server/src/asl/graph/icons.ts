@@ -27,5 +27,3 @@ const UNKNOWN = 'M5.5 5.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.5v1 M8 12.5v1';
 export function iconPath(type: string | null): string {
   return (type !== null ? ICONS[type] : undefined) ?? UNKNOWN;
 }
-
-export const KNOWN_TYPES: readonly string[] = Object.keys(ICONS);

@@ -31,8 +31,6 @@ export interface Piece {
   readonly jumps: readonly LocalJump[];
 }
 
-export const EMPTY_PIECE: Piece = { width: 0, height: 0, nodes: [], clusters: [], edges: [], jumps: [] };
-
 export function moveBox<T extends Box>(box: T, dx: number, dy: number): T {
   return { ...box, x: box.x + dx, y: box.y + dy };
 }

@@ -1,3 +1,4 @@
+import { levenshtein } from '../levenshtein';
 /**
  * Checks a parsed call against the catalogue wherever the answer does not depend on the
  * input: function names, argument counts, literal arguments of the wrong kind, what nested
@@ -228,24 +229,11 @@ function suggest(name: string): string | undefined {
     const candidate = fn.name.toLowerCase();
     const bare = candidate.slice('states.'.length);
     if (candidate === wanted || bare === wanted) return fn.name;
-    const distance = Math.min(editDistance(wanted, candidate), editDistance(wanted, bare));
+    const distance = Math.min(levenshtein(wanted, candidate), levenshtein(wanted, bare));
     if (distance < bestDistance) {
       bestDistance = distance;
       best = fn.name;
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

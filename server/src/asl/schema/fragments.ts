@@ -176,4 +176,3 @@ export function fields(
 export const seconds = (): SchemaObject => integerOrJsonata('seconds', 1, MAX_SECONDS);
 export const waitSeconds = (): SchemaObject => integerOrJsonata('waitSeconds', 0, MAX_SECONDS);
 export const machineTimeout = (): SchemaObject => integer('machineTimeout', 1, MAX_SECONDS);
-export const MAX_SECONDS_VALUE = MAX_SECONDS;

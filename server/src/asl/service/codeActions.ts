@@ -3,7 +3,7 @@ import { stringValue, type State, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import { locate, stateAt } from '../queries';
 import { appendProperty, indentLater, lineIndent, removeProperty } from './editing';
-import { closestNames } from './levenshtein';
+import { closestNames } from '../levenshtein';
 import { renderEntry, renderString, type Template } from './template';
 import { stateKeyAt, stateReferences } from './stateReferences';
 import { convertStateToJsonata } from './convertState';

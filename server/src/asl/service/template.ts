@@ -53,17 +53,6 @@ export function renderEntry(key: string, value: Template, options: RenderOptions
   return yamlEntry(key, value, '', options);
 }
 
-/** The entries of an object, one per line (JSON without the braces, with commas). */
-export function renderEntries(object: TemplateObject, options: RenderOptions): string {
-  const entries = Object.entries(object);
-  if (options.format === 'json') {
-    return entries
-      .map(([k, v]) => `${escapeSnippet(JSON.stringify(k), options)}: ${json(v, '', options)}`)
-      .join(',\n');
-  }
-  return entries.map(([k, v]) => yamlEntry(k, v, '', options)).join('\n');
-}
-
 /** A name or other string as a key or scalar of the format. */
 export function renderString(value: string, format: DocumentFormat): string {
   return format === 'json' ? JSON.stringify(value) : yamlScalar(value);

@@ -1,7 +1,7 @@
 import { fail } from '../errors';
 import { utf8Length } from '../interpreter/size';
 import type { JsonObject, JsonValue } from '../json';
-import type { Frame, VariableScope } from '../state';
+import type { VariableScope } from '../state';
 
 /**
  * Workflow variables and their scopes, as AWS documents them:
@@ -72,11 +72,6 @@ export function commitAssignment(scope: VariableScope, assigned: JsonObject, byt
     for (const name of Object.keys(assigned)) if (!scope.own.includes(name)) scope.own.push(name);
   } else Object.assign(scope.values, assigned);
   scope.bytes = bytes;
-}
-
-/** The scope a frame's states read and assign. */
-export function scopeOfFrame(machineScope: VariableScope, frame: Frame): VariableScope {
-  return frame.variables ?? machineScope;
 }
 
 /** UTF-8 bytes of the value as JSON text. */

@@ -1,15 +1,25 @@
-/** Edit distance between two strings (insertions, deletions and substitutions each cost 1). */
-export function levenshtein(a: string, b: string): number {
+/**
+ * Edit distance between two strings (insertions, deletions and substitutions each cost 1).
+ * With a `limit`, it gives up and returns `limit` as soon as no alignment can come in under it:
+ * callers looking for a close name need not finish far ones.
+ */
+export function levenshtein(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      const value = Math.min(
+        (previous[j] ?? i) + 1,
+        (current[j - 1] ?? i) + 1,
+        (previous[j - 1] ?? i) + cost,
       );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
     }
+    if (rowMin >= limit) return limit;
     previous = current;
   }
   return previous[b.length] ?? 0;
