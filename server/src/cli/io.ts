@@ -1,3 +1,5 @@
+import { withoutBom } from '../node/text';
+
 /** What the CLI needs from the world, so the verbs run the same in a terminal and in tests. */
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -15,4 +17,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** A file's text without a byte order mark; an unreadable file is a usage error naming it. */
+export async function readText(io: CliIo, file: string): Promise<string> {
+  try {
+    return withoutBom(await io.readFile(file));
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new UsageError(`cannot read '${file}' (${reason})`);
+  }
 }

@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import {
   createExecution,
-  createVirtualClock,
   resumeExecution,
   type Clock,
   type Execution,
@@ -9,7 +8,7 @@ import {
   type ExecutionPorts,
   type StateObserver,
 } from '../engine';
-import { createNodeFileStore, nodeIds, nodeRandom, realClock } from '../node/ports';
+import { clockFor, createNodeFileStore, nodeIds, nodeRandom } from '../node/ports';
 import {
   defaultStoreDirectory,
   executionsDirectoryIn,
@@ -119,15 +118,8 @@ function storeOf(choice: StoreChoice): ExecutionStore | undefined {
   );
 }
 
-/**
- * Real time when asked for; otherwise a virtual clock from now for a new run, or from the last
- * recorded event for a continued one (a redrive's ExecutionRedriven event is now).
- */
 function clockOf(plan: RunPlan): Clock {
-  if (plan.launch.clock === 'real') return realClock;
-  if (plan.start.kind === 'new') return createVirtualClock(Date.now());
-  const state = plan.start.state;
-  return createVirtualClock(state.history.at(-1)?.timestamp ?? state.info.startTime);
+  return clockFor(plan.launch.clock, plan.start.kind === 'new' ? undefined : plan.start.state);
 }
 
 function executionOf(plan: RunPlan, ports: ExecutionPorts): Execution {

@@ -17,9 +17,9 @@ import {
 } from '../engine';
 import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
 import { redriveState, resumeState, StoreError, type ExecutionStore, type StoredLaunch } from '../store';
-import { UsageError, type CliIo } from './io';
+import { readText, UsageError, type CliIo } from './io';
 import type { ContinueOptions, NewRunOptions } from './runOptions';
-import { readInput, readText, type TaskSources } from './runSetup';
+import { readInput, type TaskSources } from './runSetup';
 
 /** Everything a run needs before it starts, from the command line or from the store. */
 export interface RunPlan {

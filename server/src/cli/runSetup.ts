@@ -15,7 +15,7 @@ import {
   type SelectiveTaskRunner,
 } from '../engine/tasks';
 import type { IdSource } from '../engine/ports';
-import { UsageError, type CliIo } from './io';
+import { readText, UsageError, type CliIo } from './io';
 import type { InputSource } from './runOptions';
 
 /** A file given on the command line that cannot be used: its problems, one per line. */
@@ -96,17 +96,6 @@ async function handlerConfigOf(io: CliIo, file: string): Promise<HandlerConfig> 
   const names = functionExportNames(namespace);
   if (names.length === 0) throw new RunSetupError(file, ['The handlers module exports no functions.']);
   return handlerConfigFromExports(`./${basename(file)}`, names);
-}
-
-/** A file's text without a byte order mark; an unreadable file is a usage error naming it. */
-export async function readText(io: CliIo, file: string): Promise<string> {
-  try {
-    const text = await io.readFile(file);
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot read '${file}' (${reason})`);
-  }
 }
 
 function parseJsonOption(text: string, what: string): JsonValue {

@@ -12,12 +12,10 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { buildModel, formatOf, parseDocument, type ParsedDocument, type StateMachine } from '../asl';
-import { createNodeFileStore, nodeIds, nodeRandom, realClock } from '../node/ports';
+import { clockFor, createNodeFileStore, nodeIds, nodeRandom } from '../node/ports';
 import {
   createExecution,
-  createVirtualClock,
   resumeExecution,
-  type Clock,
   type ExecutionResult,
   type ExecutionState,
   type HistoryEvent,
@@ -172,11 +170,7 @@ export class AslDebugSession extends DebugSession {
     this.uri = pathToFileURL(plan.program.file).href;
     this.threadName = `Execution ${plan.launch.stateMachineName}`;
     const debugging = args.noDebug !== true;
-    const clock = { current: plan.launch.clock === 'real' ? realClock : createVirtualClock(Date.now()) };
-    const clockFor = (state: ExecutionState): Clock =>
-      plan.launch.clock === 'real'
-        ? realClock
-        : createVirtualClock(state.history.at(-1)?.timestamp ?? state.info.startTime);
+    const clock = { current: clockFor(plan.launch.clock) };
     const ports = {
       taskRunner: runner,
       ids: nodeIds,
@@ -203,7 +197,7 @@ export class AslDebugSession extends DebugSession {
         }
         const from = state ?? continued?.state;
         if (from === undefined) throw new Error('Nothing to continue from.');
-        clock.current = clockFor(from);
+        clock.current = clockFor(plan.launch.clock, from);
         return resumeExecution(machine, from, { ...ports, clock: clock.current, observer });
       },
       rules,

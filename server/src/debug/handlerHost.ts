@@ -12,6 +12,7 @@ import {
   type HandlerConfig,
 } from '../engine/tasks';
 import { isToHandlerHost, type FromHandlerHost, type ToHandlerHost } from './handlerMessages';
+import { withoutBom } from '../node/text';
 
 /**
  * The handler process: a child of the debug adapter that loads the local handler modules and
@@ -88,7 +89,7 @@ async function loadRunner(file: string, now: () => number): Promise<TaskRunner |
     } catch (error) {
       return `The handlers file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
-    const parsed = parseHandlerConfig(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    const parsed = parseHandlerConfig(withoutBom(text));
     if (parsed.kind === 'invalid') return `${file}: ${parsed.problems.join(' ')}`;
     config = parsed.config;
   }

@@ -13,6 +13,7 @@ import {
 } from '../store';
 import type { LaunchArgs } from './launchArgs';
 import { loadProgram, type WorkflowProgram } from './workflowProgram';
+import { withoutBom } from '../node/text';
 
 /** Everything a session needs to start, worked out from the launch arguments (and the store). */
 export interface LaunchPlan {
@@ -117,7 +118,7 @@ async function inputOf(args: LaunchArgs): Promise<JsonValue | string> {
       return `The input file ${args.inputFile} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
     try {
-      return parseJson(text.startsWith('\uFEFF') ? text.slice(1) : text);
+      return parseJson(withoutBom(text));
     } catch (error) {
       return `The input file ${args.inputFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
     }

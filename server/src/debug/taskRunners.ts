@@ -8,6 +8,7 @@ import {
   type SelectiveTaskRunner,
 } from '../engine/tasks';
 import type { HandlerProcess } from './handlerProcess';
+import { withoutBom } from '../node/text';
 
 /** The test case of a MockConfigFile: pure data, answered in the adapter itself. */
 export async function mockRunnerFor(
@@ -24,7 +25,7 @@ export async function mockRunnerFor(
   } catch (error) {
     return `The mocks file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const parsed = parseMockConfig(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const parsed = parseMockConfig(withoutBom(text));
   if (parsed.kind === 'invalid') return `${file}: ${parsed.problems.join(' ')}`;
   const selected = selectTestCase(parsed.config, stateMachine, testCase);
   return selected.kind === 'missing' ? `${file}: ${selected.message}` : createMockRunner(selected.mocks);

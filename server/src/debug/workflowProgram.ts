@@ -13,6 +13,7 @@ import {
 } from '../asl';
 import { compileDefinition, DefinitionError, type CompiledMachine, type JsonValue } from '../engine';
 import { isJsonValue } from '../engine/tasks';
+import { withoutBom } from '../node/text';
 
 /** A workflow file read, validated and compiled: what a debug session runs and maps lines to. */
 export interface WorkflowProgram {
@@ -35,7 +36,7 @@ export async function loadProgram(file: string): Promise<ProgramResult> {
   } catch (error) {
     return { kind: 'invalid', message: cannotRead(file, error), diagnostics: [] };
   }
-  return programFromText(file, text.startsWith('\uFEFF') ? text.slice(1) : text);
+  return programFromText(file, withoutBom(text));
 }
 
 /** Validation first, with the validator's own diagnostics: the engine only sees valid definitions. */

@@ -6,6 +6,7 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { createVirtualClock, type ExecutionState } from '../engine';
 import type { FileLocation, FileStore } from '../engine/files';
 import type { Clock, IdSource, RandomSource } from '../engine/ports';
 
@@ -14,6 +15,16 @@ export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
+
+/**
+ * The clock of a run: real time when asked; otherwise a virtual clock, from now for a new run
+ * or from the last recorded event of one that continues (a redrive's ExecutionRedriven is now).
+ */
+export function clockFor(choice: 'virtual' | 'real', continued?: ExecutionState): Clock {
+  if (choice === 'real') return realClock;
+  if (continued === undefined) return createVirtualClock(Date.now());
+  return createVirtualClock(continued.history.at(-1)?.timestamp ?? continued.info.startTime);
+}
 
 export const nodeIds: IdSource = { uuid: () => randomUUID() };
 
