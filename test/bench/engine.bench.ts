@@ -29,6 +29,7 @@ import {
 import type * as EngineApi from './engineApi';
 import { WORKLOADS, type Workload } from './engineWorkloads';
 import { asJson, generateWorkflow } from './generate';
+import { median, timeAsync as timed } from './timing';
 
 const root = path.join(__dirname, '..', '..');
 const benchDir = __dirname;
@@ -74,17 +75,6 @@ async function loadStepwise(dir: string): Promise<void> {
 /** Collects garbage between measured runs when node runs with --expose-gc. */
 function gc(): void {
   globalThis.gc?.();
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function timed(fn: () => unknown): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 function table(rows: readonly (readonly string[])[]): void {

@@ -6,20 +6,11 @@
  */
 import { buildModel, parseDocument, type DocumentFormat } from '../../server/src/asl';
 import { asJson, asYaml, generateWorkflow } from './generate';
+import { printTable } from './table';
+import { median, timeSync as time } from './timing';
 
 const SIZES = [100, 1000, 5000];
 const RUNS = 15;
-
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 const rows: string[][] = [['states', 'format', 'size', 'cold ms', 'warm ms (median)', 'states in model']];
 for (const size of SIZES) {
@@ -45,8 +36,4 @@ for (const size of SIZES) {
   }
 }
 
-const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-for (const [index, row] of rows.entries()) {
-  console.log(row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  '));
-  if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-}
+printTable(rows);

@@ -10,7 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath } from '../../support/browser';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/browser';
 
 export interface CodeServerInstall {
   /** Node 24 and code-server's entry script, from test/e2e/setup.sh. */
@@ -139,16 +139,7 @@ export function launchWorkbenchBrowser(server: CodeServer): Promise<BrowserConte
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
