@@ -1,3 +1,5 @@
+import { isRecord } from '../../server/src/guards';
+
 /**
  * The workloads of `npm run bench:engine`, as plain definitions and inputs that any engine can
  * run: issue 5's list, sized as the issue states.
@@ -39,7 +41,7 @@ export function passChain(length: number): Workload {
     transitions: length,
     usesHandler: false,
     anchorRuns: true,
-    check: (output) => isObject(output) && output['value'] === 'unchanged',
+    check: (output) => isRecord(output) && output['value'] === 'unchanged',
   };
 }
 
@@ -65,7 +67,7 @@ export function choiceLoop(limit: number): Workload {
     transitions: 2 * limit + 3,
     usesHandler: false,
     anchorRuns: true,
-    check: (output) => isObject(output) && output['i'] === limit,
+    check: (output) => isRecord(output) && output['i'] === limit,
   };
 }
 
@@ -96,7 +98,7 @@ export function jsonataLoop(limit: number): Workload {
     transitions: 2 * limit + 3,
     usesHandler: false,
     anchorRuns: false,
-    check: (output) => isObject(output) && output['i'] === limit,
+    check: (output) => isRecord(output) && output['i'] === limit,
   };
 }
 
@@ -133,7 +135,7 @@ export function inlineMap(items: number): Workload {
     check: (output) => {
       if (!Array.isArray(output) || output.length !== items) return false;
       const last: unknown = output[items - 1];
-      return isObject(last) && last['label'] === `item ${items - 1}`;
+      return isRecord(last) && last['label'] === `item ${items - 1}`;
     },
   };
 }
@@ -179,7 +181,7 @@ export function handlerTasks(count: number): Workload {
     transitions: count,
     usesHandler: true,
     anchorRuns: true,
-    check: (output) => isObject(output) && output['order'] === 42,
+    check: (output) => isRecord(output) && output['order'] === 42,
   };
 }
 
@@ -191,7 +193,3 @@ export const WORKLOADS: readonly (() => Workload)[] = [
   () => parallelBranches(100, 10),
   () => handlerTasks(1_000),
 ];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

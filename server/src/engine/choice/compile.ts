@@ -1,6 +1,7 @@
 import type { JsonValue } from '../json';
 import { compilePath, DefinitionError } from '../dataflow/refs';
-import { FieldReader, isJsonRecord } from '../definition/read';
+import { FieldReader } from '../definition/read';
+import { isJsonObject } from '../json';
 import type { ChoiceRule, QueryLanguage } from '../definition/types';
 import type { FieldCompiler } from '../definition/compile';
 import { isComparisonOperator, isTypeTest } from './condition';
@@ -17,7 +18,7 @@ export function compileChoiceRules(
     throw r.problem('Choices', 'must hold at least one rule');
   return choices.map((rule, i) => {
     const where = `${r.where} Choices #${i + 1}`;
-    if (!isJsonRecord(rule)) throw new DefinitionError(`${where} must be an object.`);
+    if (!isJsonObject(rule)) throw new DefinitionError(`${where} must be an object.`);
     const reader = new FieldReader(rule, where);
     const next = reader.requiredString('Next');
     const fields = stateFields.forBlock(reader);
@@ -33,7 +34,7 @@ export function compileChoiceRules(
 }
 
 function compileCondition(rule: JsonValue, where: string): Condition {
-  if (!isJsonRecord(rule)) throw new DefinitionError(`${where} must be an object.`);
+  if (!isJsonObject(rule)) throw new DefinitionError(`${where} must be an object.`);
   const r = new FieldReader(rule, where);
   const and = r.array('And');
   if (and !== undefined)

@@ -8,7 +8,8 @@ import { createExpressionCompiler, DEFAULT_JSONATA_LIMITS } from '../jsonata/exp
 import type { ExpressionCompiler, JsonataLimits } from '../jsonata/expression';
 import { compileTemplate } from '../jsonata/template';
 import type { JsonataTemplate } from '../jsonata/template';
-import { FieldReader, isJsonRecord } from './read';
+import { isJsonObject } from '../json';
+import { FieldReader } from './read';
 import type { JsonRecord } from './read';
 import type {
   AssignBlock,
@@ -46,7 +47,7 @@ interface Compilation {
  * expressions are parsed here, once per distinct text, and shared by every execution.
  */
 export function compileDefinition(definition: JsonValue, options: CompileOptions = {}): CompiledMachine {
-  if (!isJsonRecord(definition)) throw new DefinitionError('The definition must be a JSON object.');
+  if (!isJsonObject(definition)) throw new DefinitionError('The definition must be a JSON object.');
   const top = new FieldReader(definition, 'The state machine');
   const queryLanguage = readQueryLanguage(top, 'JSONPath');
   const compilation: Compilation = {
@@ -79,7 +80,7 @@ function compileScope(
   const scope: CompiledScope = { id: scopes.length, startAt, states, ownerName };
   scopes.push(scope);
   for (const [name, stateBody] of Object.entries(statesBody)) {
-    if (!isJsonRecord(stateBody)) throw new DefinitionError(`State '${name}' must be an object.`);
+    if (!isJsonObject(stateBody)) throw new DefinitionError(`State '${name}' must be an object.`);
     states.set(name, compileState(name, stateBody, queryLanguage, compilation));
   }
   if (!states.has(startAt))
@@ -163,7 +164,7 @@ function compileState(
       });
     case 'Parallel': {
       const branches = (r.array('Branches') ?? []).map((branch, i) => {
-        if (!isJsonRecord(branch)) throw r.problem('Branches', 'must hold objects');
+        if (!isJsonObject(branch)) throw r.problem('Branches', 'must hold objects');
         return compileScope(branch, name, queryLanguage, compilation, `State '${name}' branch ${i + 1}`);
       });
       if (branches.length === 0) throw r.problem('Branches', 'must hold at least one branch');
@@ -249,7 +250,7 @@ function resultHandling(
 }
 
 function retrier(item: JsonValue, where: string): Retrier {
-  if (!isJsonRecord(item)) throw new DefinitionError(`${where} must be an object.`);
+  if (!isJsonObject(item)) throw new DefinitionError(`${where} must be an object.`);
   const r = new FieldReader(item, where);
   return {
     errorEquals: errorEquals(r),
@@ -262,7 +263,7 @@ function retrier(item: JsonValue, where: string): Retrier {
 }
 
 function catcher(item: JsonValue, where: string, stateFields: FieldCompiler): Catcher {
-  if (!isJsonRecord(item)) throw new DefinitionError(`${where} must be an object.`);
+  if (!isJsonObject(item)) throw new DefinitionError(`${where} must be an object.`);
   const r = new FieldReader(item, where);
   const fields = stateFields.forBlock(r);
   return {
@@ -399,7 +400,7 @@ export class FieldCompiler {
   assign(): AssignBlock | undefined {
     const value = this.reader.raw('Assign');
     if (value === undefined) return undefined;
-    if (!isJsonRecord(value)) throw this.reader.problem('Assign', 'must be an object');
+    if (!isJsonObject(value)) throw this.reader.problem('Assign', 'must be an object');
     for (const key of Object.keys(value)) {
       const name = key.endsWith('.$') && !this.jsonata ? key.slice(0, -2) : key;
       if (name === 'states')

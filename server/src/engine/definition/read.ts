@@ -1,12 +1,8 @@
-import type { JsonValue } from '../json';
+import { isJsonObject, type JsonValue } from '../json';
 import { DefinitionError } from '../dataflow/refs';
 
 /** Typed reads of definition fields, each failing with a message that names the state and field. */
 export type JsonRecord = { readonly [key: string]: JsonValue };
-
-export function isJsonRecord(value: JsonValue | undefined): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export class FieldReader {
   constructor(
@@ -52,7 +48,7 @@ export class FieldReader {
   record(field: string): JsonRecord | undefined {
     const value = this.raw(field);
     if (value === undefined) return undefined;
-    if (!isJsonRecord(value)) throw this.problem(field, 'must be an object');
+    if (!isJsonObject(value)) throw this.problem(field, 'must be an object');
     return value;
   }
 

@@ -5,7 +5,7 @@
  * the pre-computed `steps` and allocate nothing.
  */
 import type { JsonPath, PathRoot, PathSegment, Selector } from '../../asl/paths/ast';
-import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject, type JsonValue } from '../json';
 import { matchesFilter } from './filter';
 
 /** Workflow variables by name: plain data, as the execution state keeps them. */
@@ -38,10 +38,6 @@ export function rootsOf(
   return { input, context, variables };
 }
 
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The node a root stands for; undefined for an unknown variable. */
 export function rootValue(root: PathRoot, roots: PathRoots, current?: JsonValue): JsonValue | undefined {
   switch (root.kind) {
@@ -59,7 +55,7 @@ export function rootValue(root: PathRoot, roots: PathRoots, current?: JsonValue)
 /** One step of a definite path: a member of an object or an item of an array. */
 export function child(node: JsonValue | undefined, step: string | number): JsonValue | undefined {
   if (typeof step === 'string') {
-    if (!isObject(node) || !Object.hasOwn(node, step)) return undefined;
+    if (!isJsonObject(node) || !Object.hasOwn(node, step)) return undefined;
     return node[step];
   }
   if (!Array.isArray(node)) return undefined;
@@ -108,7 +104,7 @@ function applySegment(segment: PathSegment, node: JsonValue, roots: PathRoots, o
 /** `..x`: the selector applies to the node itself, then to each subtree in document order. */
 function descend(selector: Selector, node: JsonValue, roots: PathRoots, out: JsonValue[]): void {
   applySelector(selector, node, roots, out);
-  const children = Array.isArray(node) ? node : isObject(node) ? Object.values(node) : undefined;
+  const children = Array.isArray(node) ? node : isJsonObject(node) ? Object.values(node) : undefined;
   if (children === undefined) return;
   for (const value of children) {
     if (typeof value === 'object' && value !== null) descend(selector, value, roots, out);
@@ -129,7 +125,7 @@ function applySelector(selector: Selector, node: JsonValue, roots: PathRoots, ou
     }
     case 'wildcard': {
       if (Array.isArray(node)) out.push(...node);
-      else if (isObject(node)) out.push(...Object.values(node));
+      else if (isJsonObject(node)) out.push(...Object.values(node));
       return;
     }
     case 'union': {
@@ -144,8 +140,8 @@ function applySelector(selector: Selector, node: JsonValue, roots: PathRoots, ou
       // The documentation: "@" matches objects only, never scalars.
       if (Array.isArray(node)) {
         for (const item of node)
-          if (isObject(item) && matchesFilter(selector.expression, item, roots)) out.push(item);
-      } else if (isObject(node) && matchesFilter(selector.expression, node, roots)) {
+          if (isJsonObject(item) && matchesFilter(selector.expression, item, roots)) out.push(item);
+      } else if (isJsonObject(node) && matchesFilter(selector.expression, node, roots)) {
         out.push(node);
       }
       return;

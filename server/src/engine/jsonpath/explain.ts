@@ -8,7 +8,8 @@
 import type { JsonPath, Selector } from '../../asl/paths/ast';
 import type { JsonValue } from '../json';
 import type { PathRoots } from './evaluate';
-import { child, isObject, rootValue } from './evaluate';
+import { isJsonObject } from '../json';
+import { child, rootValue } from './evaluate';
 
 /** The bracket form AWS prints in causes: `$['a'][0]` for `$.a[0]`, the first `upTo` segments only. */
 export function normalizedPath(path: JsonPath, upTo = Infinity): string {
@@ -63,7 +64,7 @@ export function explainMissing(path: JsonPath, roots: PathRoots): string {
     const next = child(node, step);
     if (next === undefined) {
       const last = i === steps.length - 1;
-      if (typeof step === 'string' && !isObject(node)) {
+      if (typeof step === 'string' && !isJsonObject(node)) {
         return `Expected to find an object with property ['${step}'] in path ${normalizedPath(path, i)} but found '${kindName(node)}'`;
       }
       if (last || typeof step === 'number') return `No results for path: ${normalizedPath(path)}`;

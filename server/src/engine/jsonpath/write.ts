@@ -9,7 +9,7 @@
 import type { JsonPath } from '../../asl/paths/ast';
 import { fail } from '../errors';
 import type { JsonValue } from '../json';
-import { isObject } from './evaluate';
+import { isJsonObject } from '../json';
 
 export function writeAtPath(target: JsonValue, path: JsonPath, value: JsonValue): JsonValue {
   const steps = path.steps;
@@ -28,7 +28,7 @@ function writeSteps(
   const step = steps[index];
   if (step === undefined) return value;
   if (typeof step === 'string') {
-    if (node !== undefined && !isObject(node)) return cannotApply(path, target);
+    if (node !== undefined && !isJsonObject(node)) return cannotApply(path, target);
     const copy = node === undefined ? {} : { ...node };
     copy[step] = writeSteps(
       Object.hasOwn(copy, step) ? copy[step] : undefined,

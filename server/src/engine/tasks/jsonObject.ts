@@ -1,9 +1,6 @@
 import type { JsonObject, JsonValue } from '../json';
 
-/** Narrows a JSON value to an object (not null, not an array). */
-export function isJsonObject(value: JsonValue): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject } from '../json';
 
 /** Whether an untyped value (parsed JSON, a document's value) is plain JSON data. */
 export function isJsonValue(value: unknown): value is JsonValue {
