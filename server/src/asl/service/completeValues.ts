@@ -115,8 +115,7 @@ function errorNames(document: ParsedDocument, model: StateMachine, context: Valu
     seen.add(name);
     entries.push(scalar(document, context, name, 'error', { documentation, sortText: `${group}${name}` }));
   };
-  for (const name of errorNamesIn(document, model))
-    add(name, 'An error name used elsewhere in this workflow.', 0);
+  for (const name of errorNamesIn(model)) add(name, 'An error name used elsewhere in this workflow.', 0);
   for (const doc of STATES_ERRORS) add(doc.name, errorMarkdown(doc), 1);
   for (const doc of LAMBDA_ERRORS) add(doc.name, errorMarkdown(doc), 2);
   return entries;
@@ -127,7 +126,7 @@ function customErrors(
   model: StateMachine,
   context: ValueContext,
 ): CompletionEntry[] {
-  return errorNamesIn(document, model).map((name) =>
+  return errorNamesIn(model).map((name) =>
     scalar(document, context, name, 'error', {
       documentation: 'An error name used elsewhere in this workflow.',
     }),

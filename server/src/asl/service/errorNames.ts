@@ -1,6 +1,6 @@
 import { propertyOf } from '../ast';
 import { stringValue, type StateMachine } from '../model';
-import type { ParsedDocument } from '../parse';
+import { collectErrorMatchers } from '../rules/errorNames';
 
 const cache = new WeakMap<StateMachine, readonly string[]>();
 
@@ -8,7 +8,7 @@ const cache = new WeakMap<StateMachine, readonly string[]>();
  * The error names a workflow raises or handles itself: Fail states' `Error` and the names in
  * `ErrorEquals` lists, in document order, without the predefined `States.*` names.
  */
-export function errorNamesIn(_document: ParsedDocument, model: StateMachine): readonly string[] {
+export function errorNamesIn(model: StateMachine): readonly string[] {
   const cached = cache.get(model);
   if (cached !== undefined) return cached;
   const names = new Set<string>();
@@ -17,14 +17,7 @@ export function errorNamesIn(_document: ParsedDocument, model: StateMachine): re
   };
   for (const state of model.states) {
     if (state.type === 'Fail') add(stringValue(propertyOf(state.node, 'Error')?.value));
-    for (const field of ['Retry', 'Catch']) {
-      const list = propertyOf(state.node, field)?.value;
-      if (list?.kind !== 'array') continue;
-      for (const entry of list.items) {
-        const errors = propertyOf(entry, 'ErrorEquals')?.value;
-        if (errors?.kind === 'array') for (const item of errors.items) add(stringValue(item));
-      }
-    }
+    for (const matcher of collectErrorMatchers(state)) for (const name of matcher.names) add(name.value);
   }
   const result = [...names];
   cache.set(model, result);

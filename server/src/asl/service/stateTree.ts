@@ -39,7 +39,7 @@ function outlineState(state: State): StateOutline {
   };
 }
 
-function scopeLabel(scope: Scope): string {
+export function scopeLabel(scope: Scope): string {
   switch (scope.kind) {
     case 'branch':
       return `Branch ${scope.index + 1}`;

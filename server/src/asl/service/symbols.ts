@@ -1,5 +1,6 @@
 import type { Span } from '../ast';
 import type { Scope, State, StateMachine } from '../model';
+import { scopeLabel } from './stateTree';
 
 /** The outline: states with their type, Parallel branches and Map processors nested under their state. */
 export interface OutlineSymbol {
@@ -20,7 +21,6 @@ export function documentSymbols(model: StateMachine): readonly OutlineSymbol[] {
 }
 
 function stateSymbol(state: State): OutlineSymbol {
-  const multiple = state.children.filter((c) => c.kind === 'branch').length;
   return {
     name: state.name,
     detail: state.type ?? 'no Type',
@@ -28,19 +28,12 @@ function stateSymbol(state: State): OutlineSymbol {
     stateType: state.type,
     span: span(state.property),
     selectionSpan: span(state.key),
-    children: state.children.map((scope) => scopeSymbol(scope, multiple)),
+    children: state.children.map(scopeSymbol),
   };
 }
 
-function scopeSymbol(scope: Scope, branches: number): OutlineSymbol {
-  const name =
-    scope.kind === 'branch'
-      ? branches > 0
-        ? `Branch ${scope.index + 1}`
-        : 'Branch'
-      : scope.kind === 'iterator'
-        ? 'Iterator'
-        : 'ItemProcessor';
+function scopeSymbol(scope: Scope): OutlineSymbol {
+  const name = scopeLabel(scope);
   const where = span(scope.node);
   return {
     name,
