@@ -24,6 +24,8 @@ import type {
   MapState,
   OptionalPath,
   QueryLanguage,
+  ResultOutputType,
+  ResultTransformation,
   ResultWriterConfig,
   Retrier,
   WaitFor,
@@ -227,7 +229,7 @@ function compileMap(
     toleratedFailurePercentageExpression: fields.numberExpression('ToleratedFailurePercentage'),
     itemReader: itemReader(r),
     itemBatcher: itemBatcher(r),
-    resultWriter: resultWriter(r),
+    resultWriter: resultWriter(r, fields),
     label: r.string('Label'),
   });
 }
@@ -329,14 +331,43 @@ function itemBatcher(r: FieldReader): ItemBatcherConfig | undefined {
   };
 }
 
-function resultWriter(r: FieldReader): ResultWriterConfig | undefined {
+/** The one action a ResultWriter can name: S3's PutObject, served locally by the FileStore port. */
+const PUT_OBJECT = /^arn:[a-z-]+:states:::s3:putObject$/;
+
+function resultWriter(r: FieldReader, fields: FieldCompiler): ResultWriterConfig | undefined {
   const body = r.record('ResultWriter');
   if (body === undefined) return undefined;
   const w = new FieldReader(body, `${r.where} ResultWriter`);
+  const resource = w.string('Resource');
+  const config = w.record('WriterConfig');
+  if (resource === undefined && config === undefined)
+    throw new DefinitionError(`${w.where} needs a Resource (with Parameters) or a WriterConfig.`);
+  if (resource !== undefined && !PUT_OBJECT.test(resource))
+    throw w.problem('Resource', "must be 'arn:aws:states:::s3:putObject'");
+  const jsonata = fields.jsonata;
+  const where = jsonata ? 'Arguments' : 'Parameters';
+  if (resource === undefined && w.has(where)) throw w.problem(where, 'needs a Resource');
+  const c = new FieldReader(config ?? {}, `${w.where} WriterConfig`);
   return {
-    resource: w.string('Resource') ?? '',
-    parameters: payload(w, 'Parameters') ?? payload(w, 'Arguments'),
+    resource,
+    parameters: jsonata ? undefined : payload(w, 'Parameters'),
+    arguments: fields.forBlock(w).template('Arguments'),
+    // AWS's defaults: the full records when exporting, the outputs alone when not.
+    transformation:
+      oneOf(c, 'Transformation', TRANSFORMATIONS) ?? (resource === undefined ? 'COMPACT' : 'NONE'),
+    outputType: oneOf(c, 'OutputType', OUTPUT_TYPES) ?? 'JSON',
   };
+}
+
+const TRANSFORMATIONS: readonly ResultTransformation[] = ['NONE', 'COMPACT', 'FLATTEN'];
+const OUTPUT_TYPES: readonly ResultOutputType[] = ['JSON', 'JSONL'];
+
+function oneOf<T extends string>(r: FieldReader, field: string, allowed: readonly T[]): T | undefined {
+  const value = r.string(field);
+  if (value === undefined) return undefined;
+  const known = allowed.find((option) => option === value);
+  if (known === undefined) throw r.problem(field, `must be one of ${allowed.join(', ')}`);
+  return known;
 }
 
 function readQueryLanguage(r: FieldReader, inherited: QueryLanguage): QueryLanguage {

@@ -182,10 +182,25 @@ export interface ItemBatcherConfig {
   readonly batchInput: PayloadRef | undefined;
 }
 
+/**
+ * A distributed Map's ResultWriter. With a Resource (s3:putObject) the child executions'
+ * results go to files under Bucket/Prefix and the Map's result names the manifest; with only
+ * WriterConfig they are shaped by it and stay the Map's result.
+ */
 export interface ResultWriterConfig {
-  readonly resource: string;
+  /** Absent when the ResultWriter has only a WriterConfig. */
+  readonly resource: string | undefined;
+  /** JSONPath: Parameters (Bucket, Prefix), `.$` keys resolved at run time. */
   readonly parameters: PayloadRef | undefined;
+  /** JSONata: Arguments (Bucket, Prefix). */
+  readonly arguments: JsonataTemplate | undefined;
+  readonly transformation: ResultTransformation;
+  readonly outputType: ResultOutputType;
 }
+
+/** NONE: each child's execution record; COMPACT: its output; FLATTEN: outputs, arrays spread. */
+export type ResultTransformation = 'NONE' | 'COMPACT' | 'FLATTEN';
+export type ResultOutputType = 'JSON' | 'JSONL';
 
 export interface MapState extends StateBase, ResultHandling {
   readonly type: 'Map';

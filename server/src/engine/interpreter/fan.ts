@@ -13,6 +13,7 @@ import { emit } from './emit';
 import { environmentOf, variablesOf } from './env';
 import { newFrame } from './frames';
 import { readItems } from './itemReader';
+import { childRunEnded, childRunStarted, runInFlight } from './resultWriter';
 import { jsonataItemInput } from './jsonataStates';
 import { assignJsonPath } from './simpleStates';
 import { failureFrom } from './stateEvents';
@@ -252,6 +253,7 @@ function startIteration(
     });
     cursor = event.id;
   }
+  if (distributed && state.resultWriter !== undefined) frame.output = childRunStarted(rt, itemInput);
   const processor = state.processor;
   rt.state.frames.push(
     newFrame(
@@ -296,11 +298,14 @@ export function childEnded(rt: Runtime, child: Frame, parent: Frame): HistoryEve
   const fan = parent.fan;
   if (fan === undefined) throw new Error('A branch or iteration ended outside a Parallel or Map state.');
   if (!child.silent) parent.cursor = child.cursor;
-  if (child.failure === undefined) fan.results[child.index] = child.output ?? null;
-  else {
+  // Distributed iterations are silent: only theirs may be child executions with a record.
+  const run = child.silent && child.kind === 'iteration' ? runInFlight(rt, parent) : undefined;
+  if (child.failure === undefined) {
+    fan.results[child.index] = run === undefined ? (child.output ?? null) : childRunEnded(rt, run, child);
+  } else {
     fan.failures += 1;
     fan.failure ??= child.failure;
-    fan.results[child.index] = errorValue(child.failure);
+    fan.results[child.index] = run === undefined ? errorValue(child.failure) : childRunEnded(rt, run, child);
   }
   if (child.kind !== 'iteration' || child.silent) {
     if (!child.silent) fan.settled = child.cursor;

@@ -11,6 +11,7 @@ import { errorOutput, findCatcher, planRetry } from './errorHandling';
 import { childEnded, endFan, finishFan, nextChild, prepareMap, prepareParallel, startFan } from './fan';
 import { transition } from './frames';
 import { catchJsonata, finishJsonataResult, prepareJsonataState } from './jsonataStates';
+import { endMapRun, writesResults, writtenResult } from './resultWriter';
 import type { Runtime } from './runtime';
 import { currentState, topFrame } from './runtime';
 import {
@@ -97,28 +98,32 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
       return withFan(state, (fan) => guarded(rt, frame, () => startFan(rt, frame, fan)));
     }
     case 'mapRunStart':
-      return withFan(state, () => {
+      return withFan(state, (fan) => {
         frame.phase = 'fanNext';
         const arn = rt.state.info.stateMachineArn.replace(':stateMachine:', ':mapRun:');
+        // AWS names the map run after the Map's Label when it has one (recorded: `…/TestMap:<id>`).
+        const label = fan.type === 'Map' ? (fan.label ?? frame.state) : frame.state;
         return emit(rt, frame, 'MapRunStarted', 'mapRunStartedEventDetails', {
-          mapRunArn: `${arn}/${frame.state}:${frame.enteredEventId}`,
+          mapRunArn: `${arn}/${label}:${frame.enteredEventId}`,
         });
       });
     case 'fanNext':
       return withFan(state, (fan) => guarded(rt, frame, () => nextChild(rt, frame, fan)));
     case 'mapRunEnd':
-      return withFan(state, () => {
+      return withFan(state, (fan) => {
         frame.phase = 'fanEnd';
+        if (fan.type === 'Map' && writesResults(fan)) return endMapRun(rt, frame, fan);
         const event = emit(rt, frame, 'MapRunSucceeded');
         if (frame.fan !== undefined) frame.fan.settled = event.id;
         return event;
       });
     case 'fanEnd':
       return withFan(state, (fan) => {
+        const written = fan.type === 'Map' ? writtenResult(frame, fan) : undefined;
         const event = endFan(rt, frame, fan);
         if (frame.phase !== 'exit') return event;
         return settleOutput(frame, fan, event, () => {
-          const results = frame.output ?? [];
+          const results = written ?? frame.output ?? [];
           return fan.queryLanguage === 'JSONata'
             ? finishJsonataResult(rt, frame, fan, results)
             : finishFan(rt, frame, fan, results, environmentOf(rt, frame));
