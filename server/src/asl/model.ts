@@ -27,6 +27,8 @@ export interface Scope {
 }
 
 export interface State {
+  /** Position in StateMachine.states (document order): lets per-state facts live in arrays. */
+  readonly index: number;
   readonly name: string;
   /** The key that names the state. */
   readonly key: StringNode;
@@ -55,12 +57,15 @@ export interface StateMachine {
 
 export function buildModel(document: Pick<ParsedDocument, 'root'>): StateMachine {
   const scopes: Scope[] = [];
-  const states: State[] = [];
+  const states: MutableState[] = [];
   const root = document.root?.kind === 'object' ? document.root : undefined;
   const machine = root === undefined ? undefined : buildScope('machine', root, undefined, 0, scopes, states);
   states.sort((a, b) => a.property.offset - b.property.offset);
   const statesByName = new Map<string, State[]>();
-  for (const state of states) {
+  for (let index = 0; index < states.length; index++) {
+    const state = states[index];
+    if (state === undefined) continue;
+    state.index = index;
     const list = statesByName.get(state.name);
     if (list === undefined) statesByName.set(state.name, [state]);
     else list.push(state);
@@ -79,7 +84,7 @@ function buildScope(
   owner: State | undefined,
   index: number,
   scopes: Scope[],
-  all: State[],
+  all: MutableState[],
 ): Scope {
   const statesProperty = propertyOf(node, 'States');
   const scope: MutableScope = {
@@ -104,6 +109,7 @@ function buildScope(
 }
 
 interface MutableState extends State {
+  index: number;
   children: readonly Scope[];
 }
 
@@ -113,33 +119,59 @@ interface MutableState extends State {
  */
 const NO_SCOPES: readonly Scope[] = [];
 
-function buildState(property: PropertyNode, scope: Scope, scopes: Scope[], all: State[]): State {
+function buildState(property: PropertyNode, scope: Scope, scopes: Scope[], all: MutableState[]): State {
   const node = property.value?.kind === 'object' ? property.value : undefined;
-  const type = stringValue(propertyOf(node, 'Type')?.value);
+  // One pass over the body for the four fields the model reads (the first of a repeated key,
+  // as propertyOf): the model is built on every validation, and a scan per field was a tenth
+  // of building it.
+  let type: PropertyNode | undefined;
+  let branches: PropertyNode | undefined;
+  let processor: PropertyNode | undefined;
+  let iterator: PropertyNode | undefined;
+  if (node !== undefined) {
+    for (const field of node.properties) {
+      switch (field.key.value) {
+        case 'Type':
+          type ??= field;
+          break;
+        case 'Branches':
+          branches ??= field;
+          break;
+        case 'ItemProcessor':
+          processor ??= field;
+          break;
+        case 'Iterator':
+          iterator ??= field;
+          break;
+      }
+    }
+  }
   const state: MutableState = {
+    index: -1,
     name: property.key.value,
     key: property.key,
     property,
     node,
     scope,
-    type,
+    type: stringValue(type?.value),
     children: NO_SCOPES,
   };
   all.push(state);
-  if (node === undefined) return state;
+  if (branches === undefined && processor === undefined && iterator === undefined) return state;
   const children: Scope[] = [];
-  const branches = propertyOf(node, 'Branches')?.value;
-  if (branches?.kind === 'array') {
-    for (let i = 0; i < branches.items.length; i++) {
-      const branch = branches.items[i];
+  const items = branches?.value;
+  if (items?.kind === 'array') {
+    for (let i = 0; i < items.items.length; i++) {
+      const branch = items.items[i];
       if (branch?.kind === 'object') children.push(buildScope('branch', branch, state, i, scopes, all));
     }
   }
-  const processor = propertyOf(node, 'ItemProcessor')?.value;
-  if (processor?.kind === 'object')
-    children.push(buildScope('itemProcessor', processor, state, 0, scopes, all));
-  const iterator = propertyOf(node, 'Iterator')?.value;
-  if (iterator?.kind === 'object') children.push(buildScope('iterator', iterator, state, 0, scopes, all));
+  const processorBody = processor?.value;
+  if (processorBody?.kind === 'object')
+    children.push(buildScope('itemProcessor', processorBody, state, 0, scopes, all));
+  const iteratorBody = iterator?.value;
+  if (iteratorBody?.kind === 'object')
+    children.push(buildScope('iterator', iteratorBody, state, 0, scopes, all));
   if (children.length > 0) state.children = children;
   return state;
 }

@@ -51,7 +51,8 @@ interface StateFacts {
 
 /** One validation's context: what RuleContext shows, plus what its methods keep. */
 interface Validation extends RuleContext {
-  readonly facts: Map<State, StateFacts>;
+  /** By State.index: an array, not a Map keyed by state (its hashing and growth showed in profiles). */
+  readonly facts: (StateFacts | undefined)[];
   readonly reachable: Map<Scope, ReadonlySet<State> | undefined>;
   readonly offsetMaps: Map<StringNode, OffsetMap | undefined>;
   readonly siteWalk: SiteWalk;
@@ -74,7 +75,7 @@ export function createRuleContext(
     document,
     model,
     machineLanguage: languageValue(propertyOf(model.root, 'QueryLanguage')?.value) ?? 'JSONPath',
-    facts: new Map(),
+    facts: new Array<StateFacts | undefined>(model.states.length).fill(undefined),
     reachable: new Map(),
     offsetMaps: new Map(),
     siteWalk: newSiteWalk(),
@@ -144,7 +145,7 @@ function spanIn(this: Validation, node: StringNode, start: number, end: number):
 }
 
 function factsOf(validation: Validation, state: State): StateFacts {
-  let found = validation.facts.get(state);
+  let found = validation.facts[state.index];
   if (found === undefined) {
     found = {
       language: undefined,
@@ -154,7 +155,7 @@ function factsOf(validation: Validation, state: State): StateFacts {
       choiceRules: undefined,
       intrinsicSites: undefined,
     };
-    validation.facts.set(state, found);
+    validation.facts[state.index] = found;
   }
   return found;
 }
