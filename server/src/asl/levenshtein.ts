@@ -26,19 +26,27 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
 }
 
 /**
- * The candidates close enough to `name` to be what was meant, closest first (at most three).
- * Case differences count for little: "processorder" is meant as "ProcessOrder".
+ * The candidates close enough to `name` to be what was meant, closest first (at most three),
+ * ties in alphabetical order. Case differences count for little: "processorder" is meant as
+ * "ProcessOrder". Both the diagnostics ("did you mean ...?") and the quick fixes use this, so
+ * they always name the same state first.
  */
 export function closestNames(name: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(name.length / 3));
+  const folded = name.toLowerCase();
   const scored: { name: string; distance: number }[] = [];
   for (const candidate of candidates) {
-    const distance = Math.min(
-      levenshtein(name, candidate),
-      levenshtein(name.toLowerCase(), candidate.toLowerCase()) + 0.5,
-    );
-    if (distance <= limit) scored.push({ name: candidate, distance });
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const caseless = levenshtein(folded, candidate.toLowerCase(), limit + 1);
+    if (caseless > limit) continue;
+    const distance = Math.min(levenshtein(name, candidate, limit + 1), caseless + 0.5);
+    scored.push({ name: candidate, distance });
   }
   scored.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name));
   return scored.slice(0, 3).map((s) => s.name);
+}
+
+/** The likeliest of closestNames, for a message. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  return closestNames(name, candidates)[0];
 }

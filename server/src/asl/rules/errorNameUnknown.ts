@@ -1,6 +1,6 @@
 import { errorMatchersOf, PREDEFINED_ERRORS } from './errorNames';
 import { RULE_MESSAGES } from './messages';
-import { closestName } from './names';
+import { closestName } from '../levenshtein';
 import type { Rule } from './rule';
 
 const KNOWN: ReadonlySet<string> = new Set(PREDEFINED_ERRORS);

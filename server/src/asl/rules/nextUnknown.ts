@@ -1,5 +1,5 @@
 import { RULE_MESSAGES } from './messages';
-import { closestName } from './names';
+import { closestName } from '../levenshtein';
 import type { Rule } from './rule';
 import { transitionLabel } from './transitionLabel';
 

@@ -1,6 +1,6 @@
 import { describeScope, stringValue } from '../model';
 import { RULE_MESSAGES } from './messages';
-import { closestName } from './names';
+import { closestName } from '../levenshtein';
 import type { Rule } from './rule';
 
 /** StartAt names a state of its own scope: the machine's, a branch's or a processor's. */
