@@ -1,8 +1,9 @@
-import { containsOffset, endOf, propertyOf, type StringNode, type ValueNode } from '../ast';
+import { containsOffset, endOf, type StringNode, type ValueNode } from '../ast';
 import type { Scope, State, StateMachine } from '../model';
+import { collectTransitions, type TransitionKind } from '../rules/transitions';
 
 /** A place that names a state: StartAt, Next, Default, a catcher's Next or a Choice rule's Next. */
-export type ReferenceKind = 'StartAt' | 'Next' | 'Default' | 'Catch' | 'Choice';
+export type ReferenceKind = 'StartAt' | TransitionKind;
 
 export interface StateReference {
   readonly name: string;
@@ -69,17 +70,10 @@ export function stateKeyAt(model: StateMachine, offset: number): State | undefin
 
 function collectScope(scope: Scope, out: StateReference[]): void {
   add(out, scope.startAt?.value, scope, undefined, 'StartAt');
+  // The same transitions the validation rules follow, so that navigation and the checks agree.
   for (const state of scope.states) {
-    add(out, propertyOf(state.node, 'Next')?.value, scope, state, 'Next');
-    add(out, propertyOf(state.node, 'Default')?.value, scope, state, 'Default');
-    for (const [field, kind] of [
-      ['Catch', 'Catch'],
-      ['Choices', 'Choice'],
-    ] as const) {
-      const list = propertyOf(state.node, field)?.value;
-      if (list?.kind !== 'array') continue;
-      for (const item of list.items) add(out, propertyOf(item, 'Next')?.value, scope, state, kind);
-    }
+    for (const transition of collectTransitions(state))
+      add(out, transition.node, scope, state, transition.kind);
   }
 }
 
