@@ -45,6 +45,8 @@ export class PreviewPanel {
   private readonly key: string;
   private readonly disposables: vscode.Disposable[] = [];
   private graph: GraphModel | null = null;
+  /** The server's last answer, re-sent with the new direction when only the settings change. */
+  private lastResult: GraphResult | undefined;
   private highlighted: string | null | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Counts refreshes, so that a slow answer never overwrites a newer one. */
@@ -109,7 +111,7 @@ export class PreviewPanel {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('stepwise.graph', this.uri)) this.scheduleRefresh();
+        if (event.affectsConfiguration('stepwise.graph', this.uri)) this.settingsChanged();
       }),
       context.onExecutionEvent((event) => this.onExecution(event)),
     );
@@ -209,7 +211,24 @@ export class PreviewPanel {
     }
     if (this.disposed || generation !== this.generation) return;
     if (result.graph !== null) this.graph = result.graph;
+    this.lastResult = result;
     this.post({ kind: 'graph', uri: this.key, result, direction: this.direction() });
+    const editor = this.editor();
+    if (editor !== undefined) this.followCursor(editor.selection.active);
+  }
+
+  /**
+   * The graph settings (direction, follow cursor) are the preview's own: the server's graph
+   * does not depend on them, so the last one is laid out again instead of asked for again.
+   */
+  private settingsChanged(): void {
+    if (this.lastResult === undefined) return;
+    this.post({ kind: 'graph', uri: this.key, result: this.lastResult, direction: this.direction() });
+    if (!this.followsCursor()) {
+      this.highlighted = null;
+      this.post({ kind: 'highlight', nodeId: null });
+      return;
+    }
     const editor = this.editor();
     if (editor !== undefined) this.followCursor(editor.selection.active);
   }
