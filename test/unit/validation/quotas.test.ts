@@ -33,6 +33,15 @@ describe('quotas (generated documents: fixtures would be megabytes)', () => {
       }),
       { numRuns: 500, seed: 5 },
     );
+    // ASCII takes a shortcut: quotes, backslashes, DEL and control characters must still count right.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (text) => {
+        assert.equal(stringSize(text), Buffer.byteLength(JSON.stringify(text)));
+      }),
+      { numRuns: 500, seed: 6 },
+    );
+    for (const text of ['', 'plain', 'a"b', 'a\\b', '\x7f', 'tab\t', '\u0000'])
+      assert.equal(stringSize(text), Buffer.byteLength(JSON.stringify(text)), JSON.stringify(text));
   });
 
   test('YAML is measured as the JSON it becomes', () => {
