@@ -1,3 +1,4 @@
+import type { ModuleImporter } from '../engine/tasks';
 import { withoutBom } from '../node/text';
 
 /** What the CLI needs from the world, so the verbs run the same in a terminal and in tests. */
@@ -9,6 +10,11 @@ export interface CliIo {
   err(line: string): void;
   /** Whether standard output is a terminal (colour, symbols). */
   readonly isTty: boolean;
+  /**
+   * Imports handler modules. The installed CLI passes its launcher's import(): the bundle runs
+   * through vm, where import() is not available. Without it, the engine's own importModule.
+   */
+  readonly importModule?: ModuleImporter;
 }
 
 /** Exit codes: 0 fine, 1 the files have errors, 2 the command line or a file could not be used. */

@@ -71,6 +71,7 @@ export async function taskRunnerFor(
       baseDirectory: dirname(resolve(sources.handlers)),
       ids: ports.ids,
       now: ports.now,
+      importModule: io.importModule ?? importModule,
     });
   }
   return composeTaskRunners({ ...(mocks && { mocks }), ...(handlers && { handlers }) });
@@ -87,7 +88,7 @@ async function handlerConfigOf(io: CliIo, file: string): Promise<HandlerConfig> 
   }
   let namespace: unknown;
   try {
-    namespace = await importModule(resolve(file));
+    namespace = await (io.importModule ?? importModule)(resolve(file));
   } catch (error) {
     throw new RunSetupError(file, [
       `The handlers module could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
