@@ -147,7 +147,7 @@ function openRecorder(
   execution: Execution,
 ): ExecutionRecorder | 'refused' {
   try {
-    if (plan.start.kind !== 'new') return store.append(plan.start.id);
+    if (plan.start.kind !== 'new') return store.append(plan.start.stored);
     return store.create(
       { program: resolve(plan.file), definition: plan.definition, launch: plan.launch },
       execution.state,

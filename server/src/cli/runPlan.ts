@@ -16,7 +16,14 @@ import {
   type JsonValue,
 } from '../engine';
 import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
-import { redriveState, resumeState, StoreError, type ExecutionStore, type StoredLaunch } from '../store';
+import {
+  redriveState,
+  resumeState,
+  StoreError,
+  type ExecutionStore,
+  type StoredExecution,
+  type StoredLaunch,
+} from '../store';
 import { readText, UsageError, type CliIo } from './io';
 import type { ContinueOptions, NewRunOptions } from './runOptions';
 import { readInput, type TaskSources } from './runSetup';
@@ -33,7 +40,13 @@ export interface RunPlan {
   readonly tasks: TaskSources;
   readonly start:
     | { readonly kind: 'new'; readonly input: JsonValue }
-    | { readonly kind: 'resume' | 'redrive'; readonly id: string; readonly state: ExecutionState };
+    | {
+        readonly kind: 'resume' | 'redrive';
+        readonly id: string;
+        readonly state: ExecutionState;
+        /** As loaded: the recording goes on in it. */
+        readonly stored: StoredExecution;
+      };
 }
 
 /** A run that cannot start: the lines saying why are printed already. Exit 2. */
@@ -96,7 +109,7 @@ export function planContinuedRun(
           : undefined,
       handlers: launch.handlers,
     },
-    start: { kind: options.kind, id: options.id, state },
+    start: { kind: options.kind, id: options.id, state, stored },
   };
 }
 

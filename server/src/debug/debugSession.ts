@@ -206,7 +206,8 @@ export class AslDebugSession extends DebugSession {
     );
     this.clockNow = () => clock.current.now();
     this.executionId = this.controller.state.info.name;
-    if (continued !== undefined && plan.store !== undefined) this.recorder = plan.store.append(continued.id);
+    if (continued !== undefined && plan.store !== undefined)
+      this.recorder = plan.store.append(continued.stored);
 
     await this.waitForConfiguration();
     this.sendResponse(response);

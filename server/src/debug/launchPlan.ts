@@ -9,6 +9,7 @@ import {
   resumeState,
   StoreError,
   type ExecutionStore,
+  type StoredExecution,
   type StoredLaunch,
 } from '../store';
 import type { LaunchArgs } from './launchArgs';
@@ -24,7 +25,14 @@ export interface LaunchPlan {
   readonly input: JsonValue;
   /** The state to continue from (resume, redrive), or undefined for a new run. */
   readonly continueFrom:
-    { readonly kind: 'resume' | 'redrive'; readonly id: string; readonly state: ExecutionState } | undefined;
+    | {
+        readonly kind: 'resume' | 'redrive';
+        readonly id: string;
+        readonly state: ExecutionState;
+        /** As loaded: the recording goes on in it. */
+        readonly stored: StoredExecution;
+      }
+    | undefined;
 }
 
 export type LaunchPlanResult =
@@ -100,7 +108,7 @@ async function planContinue(
         launch: stored.header.launch,
         store,
         input: stored.header.info.input,
-        continueFrom: { kind: verb, id, state },
+        continueFrom: { kind: verb, id, state, stored },
       },
     };
   } catch (error) {

@@ -50,6 +50,8 @@ export interface StoredExecution {
   readonly latest: { readonly eventId: number; readonly state: Checkpoint } | undefined;
   /** The state after each event that carries one, by event id (read on demand for redrive). */
   checkpointAt(eventId: number): Checkpoint | undefined;
+  /** Bytes up to the end of the last complete, valid line: where appending goes on. */
+  readonly completeBytes: number;
 }
 
 /** What the caller knows about a run that the engine state does not hold. */
@@ -97,8 +99,11 @@ export interface ExecutionStore {
    * must be new), its events so far written at once.
    */
   create(run: NewRun, state: ExecutionState): ExecutionRecorder;
-  /** Appends to an existing execution (after a resume or a redrive), from its last complete line. */
-  append(id: string): ExecutionRecorder;
+  /**
+   * Appends to an execution loaded from this store (to resume or redrive it), after its last
+   * complete line: the file is not read again.
+   */
+  append(stored: StoredExecution): ExecutionRecorder;
   load(id: string): StoredExecution;
   /** Newest first; files that cannot be read are left out. */
   list(): ExecutionSummary[];
@@ -132,17 +137,17 @@ export function openExecutionStore(directory: string): ExecutionStore {
       recorder.capture(state);
       return recorder;
     },
-    append(id) {
+    append(stored) {
+      const id = stored.header.id;
       const file = fileOf(id);
-      const read = readExecution(file);
       const fd = openSync(file, 'r+');
       // Cut a torn last line off, so that the next line starts on a line of its own.
-      ftruncateSync(fd, read.completeBytes);
+      ftruncateSync(fd, stored.completeBytes);
       closeSync(fd);
-      return createRecorder(id, file, openSync(file, 'a'), read.stored.events.length);
+      return createRecorder(id, file, openSync(file, 'a'), stored.events.length);
     },
     load(id) {
-      return readExecution(fileOf(id)).stored;
+      return readExecution(fileOf(id));
     },
     list() {
       if (!existsSync(directory)) return [];
@@ -150,7 +155,7 @@ export function openExecutionStore(directory: string): ExecutionStore {
       for (const name of readdirSync(directory)) {
         if (!name.endsWith('.jsonl')) continue;
         try {
-          summaries.push(summaryOf(readExecution(join(directory, name)).stored));
+          summaries.push(summaryOf(readExecution(join(directory, name))));
         } catch {
           // Not one of ours, or damaged beyond its last line: not listed.
         }
@@ -215,13 +220,7 @@ function createRecorder(id: string, file: string, fd: number, written: number): 
   };
 }
 
-interface ReadExecution {
-  readonly stored: StoredExecution;
-  /** Bytes up to the end of the last complete, valid line. */
-  readonly completeBytes: number;
-}
-
-function readExecution(file: string): ReadExecution {
+function readExecution(file: string): StoredExecution {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -269,14 +268,14 @@ function readExecution(file: string): ReadExecution {
     return raw === undefined ? undefined : decodeCheckpoint(raw, rawAt, defs);
   };
   const latestState = lastStateId === 0 ? undefined : checkpointAt(lastStateId);
-  const stored: StoredExecution = {
+  return {
     header,
     file,
     events,
     latest: latestState === undefined ? undefined : { eventId: lastStateId, state: latestState },
     checkpointAt,
+    completeBytes,
   };
-  return { stored, completeBytes };
 }
 
 function addDefs(

@@ -128,7 +128,7 @@ test('an interrupted run resumes from its last event: completed Tasks are not ru
 
     const stored = store.load('run-1');
     const resumed = resumeExecution(MACHINE, resumeState(stored), { taskRunner: countingRunner(calls) });
-    const appender = store.append('run-1');
+    const appender = store.append(store.load('run-1'));
     const result = await runRecorded(resumed, appender);
     appender.close();
     assert.deepEqual(result, uninterrupted);
@@ -163,7 +163,7 @@ test('a torn last line (a write cut by a kill) is ignored, then cut off before a
     const stored = store.load('run-1');
     assert.equal(stored.events.length, 4);
     const resumed = resumeExecution(MACHINE, resumeState(stored), { taskRunner: countingRunner(new Map()) });
-    const appender = store.append('run-1');
+    const appender = store.append(store.load('run-1'));
     await runRecorded(resumed, appender);
     appender.close();
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
@@ -192,7 +192,7 @@ test('redrive runs a failed execution again from the failed state, after an Exec
     assert.equal(redriven?.type, 'ExecutionRedriven');
     assert.deepEqual(redriven?.details, { redriveCount: 1 });
     const again = resumeExecution(MACHINE, state, { taskRunner: countingRunner(calls, 1) });
-    const appender = store.append('run-1');
+    const appender = store.append(store.load('run-1'));
     const result = await runRecorded(again, appender);
     appender.close();
     assert.equal(result.status, 'SUCCEEDED');
