@@ -1,13 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  formatDiagnosticLine,
-  formatOf,
-  hasErrors,
-  parseDocument,
-  toValue,
-  validate,
-  type ParsedDocument,
-} from '../asl';
+import { formatDiagnosticLine, formatOf, parseDocument } from '../asl';
 import {
   compileDefinition,
   DefinitionError,
@@ -15,7 +7,8 @@ import {
   type ExecutionState,
   type JsonValue,
 } from '../engine';
-import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
+import { stateMachineName } from '../engine/tasks';
+import { prepareRun } from '../prepareRun';
 import {
   redriveState,
   resumeState,
@@ -130,39 +123,19 @@ async function compileWorkflow(
   file: string,
 ): Promise<{ readonly definition: JsonValue; readonly machine: CompiledMachine }> {
   const document = parseDocument(await readText(io, file), formatOf(file));
-  const diagnostics = validate(document);
-  if (hasErrors(diagnostics)) {
-    for (const d of diagnostics) io.err(formatDiagnosticLine(file, document.lines, d));
-    io.err(`stepwise run: ${file} is not a valid workflow; nothing was run.`);
-    throw new RunRefused('invalid definition');
+  const prepared = prepareRun(document);
+  switch (prepared.kind) {
+    case 'ok':
+      return prepared;
+    case 'invalid':
+      for (const d of prepared.diagnostics) io.err(formatDiagnosticLine(file, document.lines, d));
+      io.err(`stepwise run: ${file} is not a valid workflow; nothing was run.`);
+      throw new RunRefused('invalid definition');
+    case 'noMachine':
+      io.err(`stepwise run: ${file} holds no state machine.`);
+      throw new RunRefused('no state machine');
+    case 'notCompilable':
+      io.err(`stepwise run: ${file}: ${prepared.message}`);
+      throw new RunRefused(prepared.message);
   }
-  const definition = definitionOf(document);
-  if (definition === undefined) {
-    io.err(`stepwise run: ${file} holds no state machine.`);
-    throw new RunRefused('no state machine');
-  }
-  try {
-    return { definition, machine: compileDefinition(definition) };
-  } catch (error) {
-    if (!(error instanceof DefinitionError)) throw error;
-    io.err(`stepwise run: ${file}: ${error.message}`);
-    throw new RunRefused(error.message);
-  }
-}
-
-/**
- * The definition as JSON data. A JSON document that validated without errors (so without
- * repeated keys) reads the same through JSON.parse, which is much faster than walking its tree.
- */
-function definitionOf(document: ParsedDocument): JsonValue | undefined {
-  if (document.root === undefined) return undefined;
-  if (document.format === 'json') {
-    try {
-      return parseJson(document.text);
-    } catch {
-      // Text the validator accepts but JSON.parse does not: read it from the tree instead.
-    }
-  }
-  const value = toValue(document.root);
-  return isJsonValue(value) ? value : undefined;
 }

@@ -3,14 +3,12 @@ import type { JsonValue, TaskRunner } from '../engine';
 import {
   composeTaskRunners,
   createHandlerRunner,
-  createMockRunner,
   functionExportNames,
   handlerConfigFromExports,
   importModule,
+  mockRunnerFromText,
   parseHandlerConfig,
   parseJson,
-  parseMockConfig,
-  selectTestCase,
   type HandlerConfig,
   type SelectiveTaskRunner,
 } from '../engine/tasks';
@@ -59,11 +57,10 @@ export async function taskRunnerFor(
 ): Promise<TaskRunner> {
   let mocks: SelectiveTaskRunner | undefined;
   if (sources.mocks !== undefined) {
-    const parsed = parseMockConfig(await readText(io, sources.mocks.file));
-    if (parsed.kind === 'invalid') throw new RunSetupError(sources.mocks.file, parsed.problems);
-    const selected = selectTestCase(parsed.config, stateMachineName, sources.mocks.testCase);
-    if (selected.kind === 'missing') throw new RunSetupError(sources.mocks.file, [selected.message]);
-    mocks = createMockRunner(selected.mocks);
+    const { file, testCase } = sources.mocks;
+    const made = mockRunnerFromText(await readText(io, file), stateMachineName, testCase);
+    if (made.kind === 'invalid') throw new RunSetupError(file, made.problems);
+    mocks = made.runner;
   }
   let handlers: SelectiveTaskRunner | undefined;
   if (sources.handlers !== undefined) {

@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { TaskRunner } from '../engine';
-import {
-  composeTaskRunners,
-  createMockRunner,
-  parseMockConfig,
-  selectTestCase,
-  type SelectiveTaskRunner,
-} from '../engine/tasks';
+import { composeTaskRunners, mockRunnerFromText, type SelectiveTaskRunner } from '../engine/tasks';
 import type { HandlerProcess } from './handlerProcess';
 import { withoutBom } from '../node/text';
 
@@ -25,10 +19,8 @@ export async function mockRunnerFor(
   } catch (error) {
     return `The mocks file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const parsed = parseMockConfig(withoutBom(text));
-  if (parsed.kind === 'invalid') return `${file}: ${parsed.problems.join(' ')}`;
-  const selected = selectTestCase(parsed.config, stateMachine, testCase);
-  return selected.kind === 'missing' ? `${file}: ${selected.message}` : createMockRunner(selected.mocks);
+  const made = mockRunnerFromText(withoutBom(text), stateMachine, testCase);
+  return made.kind === 'invalid' ? `${file}: ${made.problems.join(' ')}` : made.runner;
 }
 
 /** Mocks first (the states the test case names), then the handler process for the rest. */

@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
-  buildModel,
   formatDiagnosticLine,
   formatOf,
-  hasErrors,
   parseDocument,
-  toValue,
-  validate,
   type ParsedDocument,
   type StateMachine,
 } from '../asl';
-import { compileDefinition, DefinitionError, type CompiledMachine, type JsonValue } from '../engine';
-import { isJsonValue } from '../engine/tasks';
+import type { CompiledMachine, JsonValue } from '../engine';
+import { prepareRun } from '../prepareRun';
 import { withoutBom } from '../node/text';
 
 /** A workflow file read, validated and compiled: what a debug session runs and maps lines to. */
@@ -40,38 +36,34 @@ export async function loadProgram(file: string): Promise<ProgramResult> {
 }
 
 /** Validation first, with the validator's own diagnostics: the engine only sees valid definitions. */
-export function programFromText(file: string, text: string, definition?: JsonValue): ProgramResult {
+export function programFromText(file: string, text: string): ProgramResult {
   const document = parseDocument(text, formatOf(file));
   const name = path.basename(file);
-  const model = buildModel(document);
-  const diagnostics = validate(document, {}, model);
-  if (hasErrors(diagnostics)) {
-    const lines = diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => formatDiagnosticLine(file, document.lines, d));
-    const count = lines.length === 1 ? 'an error' : `${lines.length} errors`;
-    return {
-      kind: 'invalid',
-      message: `Cannot run ${name}: it has ${count}.\n${lines.join('\n')}`,
-      diagnostics: lines,
-    };
-  }
-  const value = definition ?? (document.root === undefined ? undefined : toValue(document.root));
-  if (value === undefined || !isJsonValue(value) || model.machine === undefined) {
-    return {
-      kind: 'invalid',
-      message: `Cannot run ${name}: a workflow definition is an object with "StartAt" and "States".`,
-      diagnostics: [],
-    };
-  }
-  try {
-    return {
-      kind: 'ok',
-      program: { file, document, model, definition: value, machine: compileDefinition(value) },
-    };
-  } catch (error) {
-    if (!(error instanceof DefinitionError)) throw error;
-    return { kind: 'invalid', message: `Cannot run ${name}: ${error.message}`, diagnostics: [] };
+  const prepared = prepareRun(document);
+  switch (prepared.kind) {
+    case 'ok': {
+      const { model, definition: value, machine } = prepared;
+      return { kind: 'ok', program: { file, document, model, definition: value, machine } };
+    }
+    case 'invalid': {
+      const lines = prepared.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => formatDiagnosticLine(file, document.lines, d));
+      const count = lines.length === 1 ? 'an error' : `${lines.length} errors`;
+      return {
+        kind: 'invalid',
+        message: `Cannot run ${name}: it has ${count}.\n${lines.join('\n')}`,
+        diagnostics: lines,
+      };
+    }
+    case 'noMachine':
+      return {
+        kind: 'invalid',
+        message: `Cannot run ${name}: a workflow definition is an object with "StartAt" and "States".`,
+        diagnostics: [],
+      };
+    case 'notCompilable':
+      return { kind: 'invalid', message: `Cannot run ${name}: ${prepared.message}`, diagnostics: [] };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TaskOutcome } from '../ports';
-import { label, type MockConfig, type MockedResponse } from './mockConfig';
+import { label, parseMockConfig, type MockConfig, type MockedResponse } from './mockConfig';
 import type { SelectiveTaskRunner } from './runner';
 
 /** The mocks of one test case: state name -> its mocked response, by name. */
@@ -81,4 +81,17 @@ function list(names: Iterable<string>): string {
 
 function missing(message: string): TestCaseSelection {
   return { kind: 'missing', message };
+}
+
+export type MockRunnerResult =
+  | { readonly kind: 'ok'; readonly runner: SelectiveTaskRunner }
+  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+
+/** A MockConfigFile's text to the runner of one of its test cases, or what is wrong with it. */
+export function mockRunnerFromText(text: string, stateMachine: string, testCase: string): MockRunnerResult {
+  const parsed = parseMockConfig(text);
+  if (parsed.kind === 'invalid') return { kind: 'invalid', problems: parsed.problems };
+  const selected = selectTestCase(parsed.config, stateMachine, testCase);
+  if (selected.kind === 'missing') return { kind: 'invalid', problems: [selected.message] };
+  return { kind: 'ok', runner: createMockRunner(selected.mocks) };
 }
