@@ -5,6 +5,7 @@
  * tsx instead, every call between modules goes through an export getter, which makes the
  * engine 2–4× slower than it is for users.
  */
-export { buildModel, hasErrors, parseDocument, toValue, validate } from '../../server/src/asl';
+export { parseDocument } from '../../server/src/asl';
+export { prepareRun } from '../../server/src/prepareRun';
 export { compileDefinition, createExecution, createVirtualClock } from '../../server/src/engine';
 export { createHandlerRunner, isJsonValue, parseHandlerConfig } from '../../server/src/engine/tasks';
