@@ -16,6 +16,7 @@ import type {
   FileLocation,
   FileStore,
   HistoryEvent,
+  IdSource,
   JsonObject,
   JsonValue,
 } from '../../../server/src/engine';
@@ -48,13 +49,27 @@ function memoryStore(refuse: (location: FileLocation) => boolean = () => false):
   };
 }
 
-function start(definition: JsonValue, input: JsonValue, files?: FileStore): Execution {
+function start(definition: JsonValue, input: JsonValue, files?: FileStore, ids = counterIds()): Execution {
   return createExecution(
     compileDefinition(definition),
     input,
     { name: 'unit', stateMachineName: 'Orders' },
-    { clock: createVirtualClock(Date.UTC(2025, 0, 1)), ids: counterIds(), ...(files && { files }) },
+    { clock: createVirtualClock(Date.UTC(2025, 0, 1)), ids, ...(files && { files }) },
   );
+}
+
+/** counterIds, counting what it gave: a resumed run goes on drawing where the interrupted one stopped. */
+function countedIds(from = 0): IdSource & { readonly given: () => number } {
+  const ids = counterIds();
+  let given = 0;
+  for (; given < from; given++) ids.uuid();
+  return {
+    uuid: () => {
+      given += 1;
+      return ids.uuid();
+    },
+    given: () => given,
+  };
 }
 
 function distributedMap(
@@ -169,7 +184,7 @@ describe('ResultWriter writing files', () => {
     assert.equal(result.status, 'SUCCEEDED');
     assert.equal(store.written.size, 1);
     const [[location, content] = ['', '']] = store.written;
-    assert.match(location, /^b\|\d+\/manifest\.json$/);
+    assert.match(location, /^b\|[0-9a-f-]{36}\/manifest\.json$/);
     const manifest = JSON.parse(content) as unknown;
     assert.ok(isRecord(manifest));
     assert.deepEqual(manifest['ResultFiles'], { FAILED: [], PENDING: [], SUCCEEDED: [] });
@@ -187,7 +202,11 @@ describe('ResultWriter writing files', () => {
     assert.equal(result.status, 'SUCCEEDED');
     const succeeded = [...store.written].find(([location]) => location.endsWith('SUCCEEDED_0.json'));
     assert.ok(succeeded !== undefined);
-    assert.match(succeeded[0], /^\|out\/\d+\/SUCCEEDED_0\.json$/, 'a Prefix ending in / is not doubled');
+    assert.match(
+      succeeded[0],
+      /^\|out\/[0-9a-f-]{36}\/SUCCEEDED_0\.json$/,
+      'a Prefix ending in / is not doubled',
+    );
     assert.equal(succeeded[1], '1\n2\n"x"\n');
   });
 
@@ -222,7 +241,7 @@ describe('ResultWriter writing files', () => {
     assert.equal(result.status, 'SUCCEEDED', JSON.stringify(result));
     assert.ok(isRecord(result.output));
     assert.equal(result.output['Bucket'], 'data');
-    assert.match(text(result.output['Key']), /^jobs-2\/\d+\/manifest\.json$/);
+    assert.match(text(result.output['Key']), /^jobs-2\/[0-9a-f-]{36}\/manifest\.json$/);
     const folder = text(result.output['Key']).replace(/\/manifest\.json$/, '');
     assert.equal(store.written.get(`data|${folder}/SUCCEEDED_0.json`), '[10,20]');
   });
@@ -249,14 +268,18 @@ describe('ResultWriter with WriterConfig alone', () => {
     const execution = start(distributedMap({ WriterConfig: { Transformation: 'NONE' } }), ['a']);
     const result = await execution.run();
     const arn = mapRunArnOf(execution.history);
-    assert.equal(arn, 'arn:aws:states:us-east-1:123456789012:mapRun:Orders/M:2');
+    // The map run's id and the child's name, both from the id port, in that order.
+    assert.equal(
+      arn,
+      'arn:aws:states:us-east-1:123456789012:mapRun:Orders/M:00000000-0000-4000-8000-000000000001',
+    );
     assert.deepEqual(result.output, [
       {
         ExecutionArn:
-          'arn:aws:states:us-east-1:123456789012:execution:Orders/M:00000000-0000-4000-8000-000000000001',
+          'arn:aws:states:us-east-1:123456789012:execution:Orders/M:00000000-0000-4000-8000-000000000002',
         Input: '"a"',
         InputDetails: { Included: true },
-        Name: '00000000-0000-4000-8000-000000000001',
+        Name: '00000000-0000-4000-8000-000000000002',
         Output: '"a"',
         OutputDetails: { Included: true },
         RedriveCount: 0,
@@ -376,7 +399,7 @@ describe('ResultWriter failures', () => {
     assert.equal(failed?.details?.['error'], 'States.ResultWriterFailed');
     assert.match(
       text(failed?.details?.['cause']),
-      /could not be written to 'b\/\d+\/SUCCEEDED_0\.json': disk full/,
+      /could not be written to 'b\/[0-9a-f-]{36}\/SUCCEEDED_0\.json': disk full/,
     );
     assert.equal(store.written.size, 2);
   });
@@ -388,7 +411,7 @@ describe('ResultWriter failures', () => {
     assert.equal(result.error, 'States.ResultWriterFailed');
     assert.match(
       result.cause ?? '',
-      /^An error occurred while executing the state 'M' \(entered at the event id #2\)\. The results could not be written to '\d+\/manifest\.json': disk full/,
+      /^An error occurred while executing the state 'M' \(entered at the event id #2\)\. The results could not be written to '[0-9a-f-]{36}\/manifest\.json': disk full/,
     );
   });
 
@@ -429,14 +452,15 @@ describe('ResultWriter and resume', () => {
 
     for (const after of ['MapRunStarted', 'MapRunSucceeded']) {
       const before = memoryStore();
-      const execution = start(definition, input, before);
+      const ids = countedIds();
+      const execution = start(definition, input, before, ids);
       for (let event = await execution.step(); event?.type !== after; event = await execution.step()) {
         assert.ok(event !== undefined, `${after} was recorded`);
       }
       const saved = JSON.parse(JSON.stringify(execution.state)) as typeof execution.state;
       const resumedStore = memoryStore();
       const resumed = resumeExecution(compileDefinition(definition), saved, {
-        ids: counterIds(),
+        ids: countedIds(ids.given()),
         files: resumedStore,
       });
       assert.deepEqual(await resumed.run(), expected, `resumed after ${after}`);

@@ -104,7 +104,7 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
         // AWS names the map run after the Map's Label when it has one (recorded: `…/TestMap:<id>`).
         const label = fan.type === 'Map' ? (fan.label ?? frame.state) : frame.state;
         return emit(rt, frame, 'MapRunStarted', 'mapRunStartedEventDetails', {
-          mapRunArn: `${arn}/${label}:${frame.enteredEventId}`,
+          mapRunArn: `${arn}/${label}:${rt.ids.uuid()}`,
         });
       });
     case 'fanNext':
