@@ -67,7 +67,7 @@ test('signatures show optional and variadic parameters', () => {
   );
   assert.equal(
     intrinsicFunction('States.Format')?.signature,
-    'States.Format(template: string, ...values: any[]): string',
+    'States.Format(template: string, ...values: JSON[]): string',
   );
 });
 

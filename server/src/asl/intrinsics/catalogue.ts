@@ -3,8 +3,13 @@
  * shows and what the literal-argument checker enforces. Descriptions and examples are ours.
  */
 
-/** What an argument must be. `integer` is a number without a fractional part. */
-export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'any';
+/** What an argument must be. `integer` is a number without a fractional part; `json` is any JSON value. */
+export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'json';
+
+/** A kind as signatures show it: JSON for any JSON value, the kind's own name otherwise. */
+function kindLabel(kind: ValueKind): string {
+  return kind === 'json' ? 'JSON' : kind;
+}
 
 export interface IntrinsicParameter {
   readonly name: string;
@@ -67,8 +72,8 @@ function define(
     .map((parameter) => {
       const mark = parameter.optional === true ? '?' : '';
       return parameter.variadic === true
-        ? `...${parameter.name}: ${parameter.kind}[]`
-        : `${parameter.name}${mark}: ${parameter.kind}`;
+        ? `...${parameter.name}: ${kindLabel(parameter.kind)}[]`
+        : `${parameter.name}${mark}: ${kindLabel(parameter.kind)}`;
     })
     .join(', ');
   return {
@@ -77,7 +82,7 @@ function define(
     maxArgs: variadic ? Infinity : parameters.length,
     parameters,
     returns,
-    signature: `${name}(${shown}): ${returns}`,
+    signature: `${name}(${shown}): ${kindLabel(returns)}`,
     description,
     example,
   };
@@ -88,7 +93,7 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     'States.Format',
     [
       { name: 'template', kind: 'string' },
-      { name: 'values', kind: 'any', variadic: true },
+      { name: 'values', kind: 'json', variadic: true },
     ],
     'string',
     'Builds a string from a template, putting the following arguments in place of each {} in turn.',
@@ -97,20 +102,20 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
   define(
     'States.StringToJson',
     [{ name: 'text', kind: 'string' }],
-    'any',
+    'json',
     'Reads a string of JSON text and returns the value it holds.',
     'States.StringToJson($.payloadText)',
   ),
   define(
     'States.JsonToString',
-    [{ name: 'value', kind: 'any' }],
+    [{ name: 'value', kind: 'json' }],
     'string',
     'Writes a value as compact JSON text (no spaces).',
     'States.JsonToString($.order)',
   ),
   define(
     'States.Array',
-    [{ name: 'items', kind: 'any', variadic: true }],
+    [{ name: 'items', kind: 'json', variadic: true }],
     'array',
     'Makes an array of its arguments, in order.',
     'States.Array($.first, $.second, 3)',
@@ -129,7 +134,7 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
     'States.ArrayContains',
     [
       { name: 'array', kind: 'array' },
-      { name: 'value', kind: 'any' },
+      { name: 'value', kind: 'json' },
     ],
     'boolean',
     'Tells whether an array holds a value equal to the given one.',
@@ -152,7 +157,7 @@ export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunction[] = [
       { name: 'array', kind: 'array' },
       { name: 'index', kind: 'integer' },
     ],
-    'any',
+    'json',
     'Returns the item at a zero-based index of an array.',
     'States.ArrayGetItem($.items, 0)',
   ),

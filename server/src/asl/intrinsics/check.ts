@@ -57,7 +57,7 @@ function checkKind(
   problems: SyntaxProblem[],
 ): void {
   const parameter = parameterAt(fn, index);
-  if (parameter === undefined || parameter.kind === 'any' || arg.kind === 'path') return;
+  if (parameter === undefined || parameter.kind === 'json' || arg.kind === 'path') return;
   const actual = kindOf(arg);
   if (actual === undefined || fits(actual, parameter.kind, arg)) return;
   problems.push({
@@ -85,7 +85,7 @@ function kindOf(arg: IntrinsicArgument): ValueKind | 'null' | undefined {
       return 'null';
     case 'call': {
       const returns = intrinsicFunction(arg.name)?.returns;
-      return returns === 'any' ? undefined : returns;
+      return returns === 'json' ? undefined : returns;
     }
     case 'path':
       return undefined;
@@ -93,7 +93,7 @@ function kindOf(arg: IntrinsicArgument): ValueKind | 'null' | undefined {
 }
 
 function fits(actual: ValueKind | 'null', expected: ValueKind, arg: IntrinsicArgument): boolean {
-  if (actual === expected || expected === 'any') return true;
+  if (actual === expected || expected === 'json') return true;
   if (expected === 'number' && actual === 'integer') return true;
   // A call that returns "number" may still yield a whole number; only literals are certain.
   return expected === 'integer' && actual === 'number' && arg.kind === 'call';
@@ -113,7 +113,7 @@ function describe(kind: ValueKind): string {
       return 'an array';
     case 'object':
       return 'an object';
-    case 'any':
+    case 'json':
       return 'a value';
   }
 }

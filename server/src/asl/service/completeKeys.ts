@@ -93,7 +93,7 @@ function valuePlaceholder(field: FieldDoc, json: boolean, unit: string): string 
       return json ? `{\n${unit}$1\n}` : `\n${unit}$1`;
     case 'array':
       return json ? '[$1]' : `\n${unit}- $1`;
-    case 'any':
+    case 'json':
       return '$1';
     default:
       return json ? '"$1"' : '$1';

@@ -34,7 +34,7 @@ export type ValueShape =
   /** An ARN. */
   | { readonly kind: 'resource' }
   /** Any JSON value, or a JSONata string. */
-  | { readonly kind: 'any' };
+  | { readonly kind: 'json' };
 
 export interface FieldDoc {
   readonly name: string;
@@ -58,7 +58,7 @@ const OBJECT = { kind: 'object' } as const;
 const ARRAY = { kind: 'array' } as const;
 const PATH = { kind: 'path' } as const;
 const RESOURCE = { kind: 'resource' } as const;
-const ANY = { kind: 'any' } as const;
+const JSON_VALUE = { kind: 'json' } as const;
 const oneOf = (...values: string[]): ValueShape => ({ kind: 'enum', values });
 
 function field(
@@ -143,14 +143,14 @@ const RESULT_PATH = field(
 const ARGUMENTS = field(
   'Arguments',
   'The input given to the task, branch or iteration: a JSON value whose strings may hold JSONata expressions in `{% %}`, or one `{% %}` expression.',
-  ANY,
+  JSON_VALUE,
   'transforming-data.html',
   jsonataOnly,
 );
 const OUTPUT = field(
   'Output',
   'The state output: a JSON value with `{% %}` expressions, or one expression. Without it the output is the result (or the input for states without a result).',
-  ANY,
+  JSON_VALUE,
   'transforming-data.html',
   jsonataOnly,
 );
@@ -288,7 +288,7 @@ export const STATE_FIELDS: readonly StateFieldDoc[] = [
     field(
       'Result',
       'A fixed value that the Pass state outputs (placed by `ResultPath`), for stubs and constants.',
-      ANY,
+      JSON_VALUE,
       'state-pass.html',
       jsonPathOnly('Output'),
     ),
@@ -484,7 +484,7 @@ export const STATE_FIELDS: readonly StateFieldDoc[] = [
     field(
       'Items',
       'The array to iterate over: a JSON array or a `{% %}` expression giving one.',
-      ANY,
+      JSON_VALUE,
       'state-map.html',
       jsonataOnly,
     ),
@@ -659,7 +659,7 @@ export const CATCHER_FIELDS: readonly FieldDoc[] = [
   field(
     'Output',
     'The output given to the `Next` state; `$states.errorOutput` holds `Error` and `Cause`.',
-    ANY,
+    JSON_VALUE,
     'concepts-error-handling.html#error-handling-fallback-states',
     jsonataOnly,
   ),
@@ -750,7 +750,13 @@ export const CHOICE_RULE_FIELDS: readonly FieldDoc[] = [
   ),
   field('Next', 'The state to go to when this rule matches.', STATE_NAME, CHOICE_PAGE, { required: true }),
   ...CONDITION_FIELDS,
-  field('Output', 'The output of the Choice state when this rule matches.', ANY, CHOICE_PAGE, jsonataOnly),
+  field(
+    'Output',
+    'The output of the Choice state when this rule matches.',
+    JSON_VALUE,
+    CHOICE_PAGE,
+    jsonataOnly,
+  ),
   ASSIGN,
   COMMENT,
 ];
@@ -786,7 +792,7 @@ export const ITEM_READER_FIELDS: readonly FieldDoc[] = [
   field(
     'Arguments',
     'The bucket and key (or prefix) to read.',
-    ANY,
+    JSON_VALUE,
     'input-output-itemreader.html',
     jsonataOnly,
   ),
@@ -869,7 +875,7 @@ export const RESULT_WRITER_FIELDS: readonly FieldDoc[] = [
   field(
     'Arguments',
     'The bucket and prefix to write to.',
-    ANY,
+    JSON_VALUE,
     'input-output-resultwriter.html',
     jsonataOnly,
   ),

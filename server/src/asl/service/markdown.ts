@@ -32,7 +32,7 @@ export function shapeLabel(shape: ValueShape): string {
       return 'JSONPath';
     case 'resource':
       return 'ARN';
-    case 'any':
+    case 'json':
       return 'any JSON value';
     default:
       return shape.kind;
