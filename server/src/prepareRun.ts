@@ -7,8 +7,14 @@ import {
   type ParsedDocument,
   type StateMachine,
 } from './asl';
-import { compileDefinition, DefinitionError, type CompiledMachine, type JsonValue } from './engine';
-import { isJsonValue, parseJson } from './engine/tasks';
+import {
+  compileDefinition,
+  DefinitionError,
+  isJsonValue,
+  parseJson,
+  type CompiledMachine,
+  type JsonValue,
+} from './engine';
 
 /**
  * A parsed workflow made ready to run, the one way `stepwise run` and the debug adapter do it:

@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { outlineStates } from './asl';
+import { outlineStates, type AslDiagnostic } from './asl';
 import { toLspDiagnostic, toStateTreeNode } from './lsp/convert';
 import { DiagnosticsScheduler } from './lsp/diagnosticsScheduler';
 import { DocumentCache } from './lsp/documentCache';
@@ -94,6 +94,14 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+/** The counts the state tree and the graph show in their headers. */
+function problemCounts(diagnostics: readonly AslDiagnostic[]): { errorCount: number; warningCount: number } {
+  return {
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
 connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
   const document = documents.get(params.uri);
   if (document === undefined) {
@@ -107,8 +115,7 @@ connection.onRequest(StateTreeRequest.type, (params): StateTreeResult => {
     version: document.version,
     startAt: outline?.startAt ?? null,
     states: (outline?.states ?? []).map((state) => toStateTreeNode(parsed.lines, state)),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...problemCounts(diagnostics),
   };
 });
 
@@ -123,8 +130,7 @@ connection.onRequest(GraphRequest.type, (params): GraphResult => {
   return {
     version: document.version,
     graph: model.machine === undefined ? null : buildGraph(model, parsed.lines, diagnostics),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
-    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...problemCounts(diagnostics),
     syntaxErrorCount: parsed.errors.filter((d) => d.severity === 'error').length,
   };
 });

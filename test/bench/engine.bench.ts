@@ -17,7 +17,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import { build } from 'esbuild';
 import type { CompiledMachine, JsonValue, StateObserver, TaskRunner } from '../../server/src/engine';
 import {
   loadAnchorHandler,
@@ -30,7 +29,9 @@ import {
 import type * as EngineApi from './engineApi';
 import { WORKLOADS, type Workload } from './engineWorkloads';
 import { asJson, generateWorkflow } from './generate';
-import { median, timeAsync as timed } from './timing';
+import { bundle } from './shippedBuild';
+import { printTable } from './table';
+import { measureSync, median, timeAsync as timed } from './timing';
 
 const root = path.join(__dirname, '..', '..');
 const benchDir = __dirname;
@@ -52,28 +53,18 @@ const TARGET_LOAD_MS = 50;
 let wrongAnswers = 0;
 
 /**
- * Stepwise as it ships: engineApi.ts bundled by esbuild with the options of esbuild.mjs, as
- * the anchor runs from its own published bundle. Set by loadStepwise() before anything runs.
+ * Stepwise as it ships: engineApi.ts bundled by esbuild with the options of esbuild.mjs
+ * (shippedBuild.ts), as the anchor runs from its own published bundle. Set by loadStepwise()
+ * before anything runs.
  */
 let bundled: typeof EngineApi;
 /** Where that bundle is, for the fresh processes of the cold load (loadChild.ts). */
 let bundleFile: string;
 
-async function loadStepwise(dir: string): Promise<void> {
-  const outfile = path.join(dir, 'engineApi.cjs');
-  bundleFile = outfile;
-  await build({
-    entryPoints: [path.join(benchDir, 'engineApi.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+function loadStepwise(): void {
+  bundleFile = bundle('engineApi.ts');
   // The bundle is built from engineApi.ts itself, so it has that module's type.
-  bundled = createRequire(__filename)(outfile) as typeof EngineApi;
+  bundled = createRequire(__filename)(bundleFile) as typeof EngineApi;
 }
 
 /** Collects garbage between measured runs when node runs with --expose-gc. */
@@ -81,16 +72,9 @@ function gc(): void {
   globalThis.gc?.();
 }
 
+/** A table with its row labels on the left, and a blank line after it. */
 function table(rows: readonly (readonly string[])[]): void {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
-  for (const [index, row] of rows.entries()) {
-    console.log(
-      row
-        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-        .join('  '),
-    );
-    if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
+  printTable(rows, { labels: true });
   console.log();
 }
 
@@ -304,13 +288,13 @@ interface ProcessRun {
 }
 
 function runProcess(args: readonly string[], workload: Workload): ProcessRun {
-  const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', path.join(benchDir, 'peakRss.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  const millis = Number(process.hrtime.bigint() - start) / 1e6;
+  const { result: child, millis } = measureSync(() =>
+    spawnSync(process.execPath, ['--import', path.join(benchDir, 'peakRss.mjs'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    }),
+  );
   const peak = /BENCH_PEAK_RSS_KB=(\d+)/.exec(child.stderr);
   let correct: boolean;
   try {
@@ -396,21 +380,21 @@ function wholeProcess(workloads: readonly Workload[]): { ratios: boolean; mapRss
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const bundleDir = mkdtempSync(path.join(tmpdir(), 'stepwise-bench-bundle-'));
+  const scratch = mkdtempSync(path.join(tmpdir(), 'stepwise-bench-load-'));
   try {
-    await measureAll(bundleDir);
+    await measureAll(scratch);
   } finally {
-    rmSync(bundleDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function measureAll(bundleDir: string): Promise<void> {
-  await loadStepwise(bundleDir);
+async function measureAll(scratch: string): Promise<void> {
+  loadStepwise();
   await loadAnchorPolyfill();
   console.log(
     `Stepwise vs aws-local-stepfunctions 3.0.0 — Node ${process.version}, ${process.platform}/${process.arch}\n`,
   );
-  const loadMet = await loadAndValidate(bundleDir);
+  const loadMet = await loadAndValidate(scratch);
   const workloads = WORKLOADS.map((make) => make());
   const inProcessMet = await inProcess(workloads);
   const whole = wholeProcess(workloads);

@@ -8,4 +8,5 @@
 export { parseDocument } from '../../server/src/asl';
 export { prepareRun } from '../../server/src/prepareRun';
 export { compileDefinition, createExecution, createVirtualClock } from '../../server/src/engine';
-export { createHandlerRunner, isJsonValue, parseHandlerConfig } from '../../server/src/engine/tasks';
+export { isJsonValue } from '../../server/src/engine';
+export { createHandlerRunner, parseHandlerConfig } from '../../server/src/engine/tasks';

@@ -1,8 +1,13 @@
 /** Milliseconds taken by a call, from the high-resolution clock. */
 export function timeSync(fn: () => void): number {
+  return measureSync(fn).millis;
+}
+
+/** A call's result and the milliseconds it took. */
+export function measureSync<T>(fn: () => T): { readonly result: T; readonly millis: number } {
   const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const result = fn();
+  return { result, millis: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 /** Milliseconds until a call's result (awaited when it is a promise) is there. */

@@ -5,14 +5,23 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { LAUNCH_ATTRIBUTES } from '../../server/src/debug/launchArgs';
 import { isRecord } from '../../server/src/guards';
 import { isExecutionEvent, type ExecutionEvent } from '../../server/src/executionEvents';
-import { bodyField, example, fixture, member, root, withClient } from './stepwiseClient';
+import {
+  bodyField,
+  example,
+  finalOutput,
+  fixture,
+  member,
+  root,
+  taskStarted,
+  withClient,
+} from './stepwiseClient';
 
 const TEST_OPTIONS = { timeout: 60_000 };
 
@@ -50,13 +59,6 @@ function bankingInput(): Record<string, unknown> {
   const input: unknown = JSON.parse(readFileSync(example('input.json'), 'utf8'));
   assert.ok(isRecord(input), 'input.json holds an object');
   return input;
-}
-
-function finalOutput(console: string): unknown {
-  const marker = 'Execution SUCCEEDED. Output:\n';
-  const at = console.indexOf(marker);
-  assert.ok(at >= 0, `the run succeeded:\n${console}`);
-  return JSON.parse(console.slice(at + marker.length));
 }
 
 test('initialize answers the debugger capabilities and sends initialized', TEST_OPTIONS, async () => {
@@ -535,19 +537,15 @@ test('launchArgs.ts declares the launch attributes of package.json', TEST_OPTION
 });
 
 function launchAttributesOf(manifest: unknown): string[] {
-  const debuggers = field(field(manifest, 'contributes'), 'debuggers');
+  const debuggers = member(member(manifest, 'contributes'), 'debuggers');
   assert.ok(Array.isArray(debuggers), 'package.json has contributes.debuggers');
-  const stepwise: unknown = debuggers.find((d: unknown) => field(d, 'type') === 'stepwise');
-  const properties = field(field(field(stepwise, 'configurationAttributes'), 'launch'), 'properties');
+  const stepwise: unknown = debuggers.find((d: unknown) => member(d, 'type') === 'stepwise');
+  const properties = member(member(member(stepwise, 'configurationAttributes'), 'launch'), 'properties');
   assert.ok(
     typeof properties === 'object' && properties !== null,
     'the stepwise debugger has launch properties',
   );
   return Object.keys(properties);
-}
-
-function field(value: unknown, key: string): unknown {
-  return member(value, key);
 }
 
 test(
@@ -565,11 +563,7 @@ test(
           stateMachineName: 'Counter',
         });
         assert.equal(response.success, true, response.message);
-        const deadline = Date.now() + 10_000;
-        while (!(existsSync(counts) && readFileSync(counts, 'utf8').includes('Slow start'))) {
-          assert.ok(Date.now() < deadline, 'the slow Task started');
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await taskStarted(counts, 'Slow');
         await client.dc.pauseRequest({ threadId: 1 });
         await client.stopped('pause');
         assert.deepEqual(names(await client.stack()), ['Branch 2 › Slow', 'Both']);

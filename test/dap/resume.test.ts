@@ -5,45 +5,21 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openExecutionStore } from '../../server/src/store';
-import { bodyField, fixture, withClient, type StepwiseClient } from './stepwiseClient';
+import { bodyField, countsIn, finalOutput, fixture, taskStarted, withClient } from './stepwiseClient';
 
 const TEST_OPTIONS = { timeout: 60_000 };
 
 const RUN = { program: fixture('counting.asl.json'), handlers: fixture('counting.handlers.js') };
-
-function countsIn(file: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line !== '') counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function outputOf(client: StepwiseClient): unknown {
-  const console = client.output();
-  const marker = 'Execution SUCCEEDED. Output:\n';
-  const at = console.indexOf(marker);
-  assert.ok(at >= 0, `the run succeeded:\n${console}`);
-  return JSON.parse(console.slice(at + marker.length));
-}
 
 /** The output without the two inputs that differ between the runs (where to count, how slow). */
 function withoutCountFile(output: unknown): string {
   return JSON.stringify(output, (key, value: unknown) =>
     key === 'countFile' || key === 'slowMs' ? undefined : value,
   );
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 test(
@@ -59,7 +35,7 @@ test(
         const response = await client.launch({ ...RUN, input: { countFile: referenceCounts, slowMs: 0 } });
         assert.equal(response.success, true, response.message);
         await client.next('terminated');
-        reference = outputOf(client);
+        reference = finalOutput(client.output());
       });
 
       const store = path.join(scratch, 'executions');
@@ -74,10 +50,7 @@ test(
         const started = await client.next('process');
         const pid = bodyField(started, 'systemProcessId');
         assert.ok(typeof pid === 'number');
-        await waitFor(
-          () => existsSync(counts) && countsIn(counts).has('Slow start'),
-          'the slow Task to start',
-        );
+        await taskStarted(counts, 'Slow');
         process.kill(pid, 'SIGKILL');
       });
       assert.equal(countsIn(counts).get('Slow done'), undefined, 'killed before Slow answered');
@@ -91,7 +64,7 @@ test(
         assert.equal(response.success, true, response.message);
         await client.next('terminated');
         assert.match(client.output(), /Resuming counting/);
-        assert.equal(withoutCountFile(outputOf(client)), withoutCountFile(reference));
+        assert.equal(withoutCountFile(finalOutput(client.output())), withoutCountFile(reference));
       });
       const after = countsIn(counts);
       for (const task of ['First', 'Second', 'Slow', 'Last']) {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -203,6 +203,32 @@ function isStoppedBody(value: unknown): value is DebugProtocol.StoppedEvent['bod
 
 function isOutputBody(value: unknown): value is DebugProtocol.OutputEvent['body'] {
   return typeof value === 'object' && value !== null && 'output' in value && typeof value.output === 'string';
+}
+
+/** The output a successful run prints last to the Debug Console. */
+export function finalOutput(console: string): unknown {
+  const marker = 'Execution SUCCEEDED. Output:\n';
+  const at = console.indexOf(marker);
+  assert.ok(at >= 0, `the run succeeded:\n${console}`);
+  return JSON.parse(console.slice(at + marker.length));
+}
+
+/** The counting fixture's file: how many times each `<Task> start` / `<Task> done` line was written. */
+export function countsIn(file: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line !== '') counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Waits until the counting fixture's `task` has started (written `<task> start`). */
+export async function taskStarted(countFile: string, task: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(existsSync(countFile) && countsIn(countFile).has(`${task} start`))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for the ${task} Task to start.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Runs `body` against a fresh adapter and always shuts it down. */

@@ -55,8 +55,6 @@ function session(server: string, tmp: string): Promise<Session> {
         send({ jsonrpc: '2.0', id: 2, method: 'shutdown', params: null });
       } else if (message['id'] === 2) {
         send({ jsonrpc: '2.0', method: 'exit', params: null });
-      } else if (typeof message['method'] === 'string' && message['id'] !== undefined) {
-        send({ jsonrpc: '2.0', id: message['id'], result: null }); // configuration requests
       }
     }
   });

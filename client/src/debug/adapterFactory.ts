@@ -21,18 +21,11 @@ export class StepwiseAdapterFactory implements vscode.DebugAdapterDescriptorFact
     // The adapter also refuses handlers on its own when told the workspace is not trusted:
     // a resumed or redriven execution takes its handlers from the store, not from this config.
     const trust = vscode.workspace.isTrusted ? {} : { STEPWISE_UNTRUSTED: '1' };
+    // VS Code merges `env` into the extension host's environment: only the additions go here.
     const options: vscode.DebugAdapterExecutableOptions = {
-      env: { ...definedEnvironment(), ELECTRON_RUN_AS_NODE: '1', ...trust },
+      env: { ELECTRON_RUN_AS_NODE: '1', ...trust },
       ...(cwd === undefined ? {} : { cwd }),
     };
     return new vscode.DebugAdapterExecutable(process.execPath, [this.adapterPath], options);
   }
-}
-
-function definedEnvironment(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined) env[key] = value;
-  }
-  return env;
 }

@@ -84,14 +84,12 @@ export function nodeIdOf(graph: GraphModel, path: readonly ExecutionPathStep[]):
 }
 
 function edgesTo(graph: GraphModel, from: string, next: string, caught: boolean): string[] {
-  const names = new Map(graph.nodes.map((node) => [node.id, node.kind === 'state' ? node.name : node.label]));
-  return graph.edges
-    .filter(
-      (edge) =>
-        edge.from === from &&
-        edge.kind !== 'retry' &&
-        (edge.kind === 'catch') === caught &&
-        names.get(edge.to) === next,
-    )
-    .map((edge) => edge.id);
+  const taken: string[] = [];
+  for (const edge of graph.edges) {
+    if (edge.from !== from || edge.kind === 'retry' || (edge.kind === 'catch') !== caught) continue;
+    const target = graph.nodes.find((node) => node.id === edge.to);
+    const name = target === undefined ? undefined : target.kind === 'state' ? target.name : target.label;
+    if (name === next) taken.push(edge.id);
+  }
+  return taken;
 }

@@ -124,7 +124,8 @@ function isPosition(value: unknown): boolean {
   return isRecord(value) && isIndex(value['line']) && isIndex(value['character']);
 }
 
-function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
+/** An array of at most MAX_ITEMS items, each passing `isItem`. */
+export function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
   return Array.isArray(value) && value.length <= MAX_ITEMS && value.every((item: unknown) => isItem(item));
 }
 

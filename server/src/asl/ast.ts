@@ -65,6 +65,18 @@ export function endOf(span: Span): number {
   return span.offset + span.length;
 }
 
+/** Only the offset and length of a node: what results and edits carry, without the node's other fields. */
+export function spanOf(span: Span): Span {
+  return { offset: span.offset, length: span.length };
+}
+
+/** The characters between the quotes of a quoted scalar; undefined when the text there is not quoted. */
+export function quotedContent(text: string, node: Span): Span | undefined {
+  const first = text[node.offset];
+  const quoted = (first === '"' || first === "'") && node.length >= 2;
+  return quoted ? { offset: node.offset + 1, length: node.length - 2 } : undefined;
+}
+
 /** True when `offset` lies inside the span or right at its end (where a cursor after the last character sits). */
 export function containsOffset(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;

@@ -2,7 +2,7 @@ import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from 
 import type { AslDiagnostic } from './diagnostics';
 import type { ParsedTree } from './parseJson';
 import { makeObject, makeProperty, sharedKey } from './treeBuilder';
-import { resolveCoreScalar } from './yamlScalars';
+import { coreScalarKey, coreScalarNode } from './yamlScalars';
 
 /**
  * The quickest YAML path: one pass over the text that builds the positioned tree as it reads,
@@ -363,7 +363,7 @@ function continuePlain(r: Reader, parentIndent: number): ValueNode {
     end = r.tokenEnd;
     finishLine(r);
   } while (r.indent > parentIndent);
-  return plainNode(value, start, end - start);
+  return coreScalarNode(value, start, end - start);
 }
 
 function readNestedSequence(r: Reader, indent: number): ArrayNode {
@@ -732,15 +732,7 @@ function tokenNode(r: Reader): ValueNode {
   const offset = r.tokenStart;
   const length = r.tokenEnd - offset;
   if (!r.tokenPlain) return { kind: 'string', value: r.tokenText, offset, length };
-  return plainNode(r.text.slice(offset, r.tokenEnd), offset, length);
-}
-
-function plainNode(raw: string, offset: number, length: number): ValueNode {
-  const value = resolveCoreScalar(raw);
-  if (value === null) return { kind: 'null', value, offset, length };
-  if (typeof value === 'number') return { kind: 'number', value, offset, length };
-  if (typeof value === 'boolean') return { kind: 'boolean', value, offset, length };
-  return { kind: 'string', value, offset, length };
+  return coreScalarNode(r.text.slice(offset, r.tokenEnd), offset, length);
 }
 
 /**
@@ -771,12 +763,9 @@ function plainKey(text: string, start: number, end: number): string {
   const cached = keyCache[slot];
   if (cached !== undefined && isTextAt(cached, text, start, end)) return cached;
   const raw = text.slice(start, end);
-  if (raw === '<<') decline();
-  const resolved = resolveCoreScalar(raw);
-  if (resolved === null) decline();
-  if (typeof resolved !== 'string') return sharedKey(String(resolved));
-  const key = sharedKey(raw);
-  keyCache[slot] = key;
+  const key = coreScalarKey(raw);
+  if (key === undefined) decline();
+  if (key === raw) keyCache[slot] = key;
   return key;
 }
 

@@ -3,7 +3,7 @@ import type { PropertyNode, StringNode, ValueNode } from './ast';
 import type { AslDiagnostic } from './diagnostics';
 import type { ParsedTree } from './parseJson';
 import { makeObject, makeProperty, sharedKey } from './treeBuilder';
-import { resolveCoreScalar } from './yamlScalars';
+import { coreScalarKey, coreScalarNode } from './yamlScalars';
 
 /**
  * The fast path for YAML: js-yaml's event parser (about fifteen times faster than the `yaml`
@@ -111,16 +111,13 @@ class EventReader {
   private key(event: ScalarEvent): StringNode {
     if (event.valueStart === -1 || event.anchorStart !== -1 || event.tagStart !== -1) throw new GiveUp();
     const raw = getScalarValue(this.text, event);
-    const plain = event.style === SCALAR_STYLE.PLAIN;
-    if (plain && raw === '<<') throw new GiveUp(); // merge keys take the full path
-    const resolved = plain ? resolveCoreScalar(raw) : raw;
-    if (resolved === null) throw new GiveUp();
-    const value = typeof resolved === 'string' ? resolved : String(resolved);
-    const { offset, end } = this.scalarSpan(event);
-    this.cursor = end;
     // One string per distinct key for the whole tree, as the JSON path does: the rules compare
     // keys all the time, and equal strings that are one object compare fastest.
-    return { kind: 'string', value: sharedKey(value), offset, length: end - offset };
+    const value = event.style === SCALAR_STYLE.PLAIN ? coreScalarKey(raw) : sharedKey(raw);
+    if (value === undefined) throw new GiveUp(); // merge keys and null keys take the full path
+    const { offset, end } = this.scalarSpan(event);
+    this.cursor = end;
+    return { kind: 'string', value, offset, length: end - offset };
   }
 
   private scalar(event: ScalarEvent, role: 'value' | 'item'): ValueNode {
@@ -131,11 +128,7 @@ class EventReader {
     this.cursor = end;
     const length = end - offset;
     if (event.style !== SCALAR_STYLE.PLAIN) return { kind: 'string', value: raw, offset, length };
-    const value = resolveCoreScalar(raw);
-    if (value === null) return { kind: 'null', value, offset, length };
-    if (typeof value === 'number') return { kind: 'number', value, offset, length };
-    if (typeof value === 'boolean') return { kind: 'boolean', value, offset, length };
-    return { kind: 'string', value, offset, length };
+    return coreScalarNode(raw, offset, length);
   }
 
   /** `Key:` or `-` with nothing after it: a null after the indicator and its spaces, where the full path places it. */

@@ -1,4 +1,4 @@
-import { containsOffset, type PropertyNode, type Span, type ValueNode } from './ast';
+import { containsOffset, propertyOf, type PropertyNode, type Span, type ValueNode } from './ast';
 import type { Scope, State, StateMachine } from './model';
 
 /** A step of the path from the root to a node: a key of an object or an index in an array. */
@@ -43,6 +43,22 @@ export function locate(root: ValueNode | undefined, offset: number): NodeLocatio
     }
   }
   return { path, value, property, onKey: false };
+}
+
+/** The value one step of a path leads to: a property's value or an array's item. */
+export function childOf(node: ValueNode | undefined, segment: PathSegment): ValueNode | undefined {
+  if (typeof segment === 'number') return node?.kind === 'array' ? node.items[segment] : undefined;
+  return propertyOf(node, segment)?.value;
+}
+
+/** The value a path from `root` leads to; undefined when a step is missing. */
+export function nodeAtPath(root: ValueNode | undefined, path: readonly PathSegment[]): ValueNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (node === undefined) return undefined;
+    node = childOf(node, segment);
+  }
+  return node;
 }
 
 /** The innermost state whose definition (name or body) holds the offset. */

@@ -3,9 +3,8 @@ import type { PathSegment } from './queries';
 /**
  * Where each field of JSONata's `$states` has a value. `input` and `context` exist in every
  * expression; `result` only once a Task, Parallel or Map has produced one (its `Output` and
- * `Assign`); `errorOutput` only in a catcher's `Output` and `Assign`. The validator's
- * ASL-STATES-FIELD-UNAVAILABLE rule states the same rule; this is the one place it is written
- * for completion and hover (the rule keeps its own copy until it imports this function).
+ * `Assign`); `errorOutput` only in a catcher's `Output` and `Assign`. This is the one place
+ * the rule is written: the validator (ASL-STATES-FIELD-UNAVAILABLE), completion and hover read it.
  */
 export type StatesField = 'input' | 'result' | 'errorOutput' | 'context';
 

@@ -1,5 +1,6 @@
 import type { PropertyNode, StringNode, ValueNode, ObjectNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
+import { BoundedCache } from './boundedCache';
 import { MESSAGES } from './messages';
 
 /**
@@ -74,13 +75,8 @@ export function makeProperty(key: StringNode, value: ValueNode | undefined, end:
  * layer uses them as property names (a fresh copy is looked up there again). Bounded: a
  * document of generated keys cannot grow it without limit.
  */
-const sharedKeys = new Map<string, string>();
-const SHARED_KEYS_LIMIT = 10_000;
+const sharedKeys = new BoundedCache<string>(10_000, (key) => key);
 
 export function sharedKey(key: string): string {
-  const shared = sharedKeys.get(key);
-  if (shared !== undefined) return shared;
-  if (sharedKeys.size >= SHARED_KEYS_LIMIT) sharedKeys.clear();
-  sharedKeys.set(key, key);
-  return key;
+  return sharedKeys.get(key);
 }

@@ -1,3 +1,6 @@
+import type { ValueNode } from './ast';
+import { sharedKey } from './treeBuilder';
+
 /**
  * What a plain (unquoted) YAML scalar means under the YAML 1.2 core schema, the schema both YAML
  * paths read with: null, a boolean, a number, or else the text itself.
@@ -24,3 +27,24 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
+
+/** A plain scalar as a positioned value: null, a boolean, a number or a string, as the core schema reads it. */
+export function coreScalarNode(raw: string, offset: number, length: number): ValueNode {
+  const value = resolveCoreScalar(raw);
+  if (value === null) return { kind: 'null', value, offset, length };
+  if (typeof value === 'number') return { kind: 'number', value, offset, length };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, offset, length };
+  return { kind: 'string', value, offset, length };
+}
+
+/**
+ * A plain key as the full path reads it: resolved, then written back as text (`1.0:` is the key
+ * "1"), one string per distinct key. Undefined for the keys the quick readers leave to the full
+ * path: merge keys (`<<`) and null keys.
+ */
+export function coreScalarKey(raw: string): string | undefined {
+  if (raw === '<<') return undefined;
+  const resolved = resolveCoreScalar(raw);
+  if (resolved === null) return undefined;
+  return sharedKey(typeof resolved === 'string' ? resolved : String(resolved));
+}

@@ -39,7 +39,7 @@ export async function graphCommand(io: CliIo, args: readonly string[]): Promise<
     io.err(`${file}: no state machine object to draw`);
     return EXIT.problems;
   }
-  const diagnostics = validate(document.parsed);
+  const diagnostics = validate(document.parsed, {}, document.model);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0)
     io.err(`${file}: ${errors} ${errors === 1 ? 'error' : 'errors'}; the graph shows what is there`);

@@ -1,5 +1,6 @@
 import { choiceOption, parseArgs, type ParsedArgs } from './args';
 import { UsageError } from './io';
+import type { StoredLaunch } from '../store';
 
 export const RUN_USAGE = `Usage: stepwise run FILE [options]
        stepwise run --resume ID [FILE] [options]
@@ -50,8 +51,6 @@ export type InputSource =
   | { readonly kind: 'inline'; readonly text: string }
   | { readonly kind: 'file'; readonly path: string };
 
-export type ClockChoice = 'virtual' | 'real';
-
 /** Where executions are stored: the default folder, a folder given with `--store`, or nowhere. */
 export type StoreChoice =
   | { readonly kind: 'default' }
@@ -67,7 +66,7 @@ export interface NewRunOptions {
   readonly handlers: string | undefined;
   readonly name: string | undefined;
   readonly type: 'STANDARD' | 'EXPRESS';
-  readonly clock: ClockChoice;
+  readonly clock: StoredLaunch['clock'];
 }
 
 /** A stored execution continued: resumed after an interruption, or redriven after a failure. */

@@ -1,18 +1,15 @@
-import { basename, dirname, resolve } from 'node:path';
-import type { JsonValue, TaskRunner } from '../engine';
+import { dirname, resolve } from 'node:path';
+import { parseJson, type JsonValue, type TaskRunner } from '../engine';
 import {
   composeTaskRunners,
   createHandlerRunner,
-  functionExportNames,
-  handlerConfigFromExports,
   importModule,
   mockRunnerFromText,
-  parseHandlerConfig,
-  parseJson,
   type HandlerConfig,
   type SelectiveTaskRunner,
 } from '../engine/tasks';
 import type { IdSource } from '../engine/ports';
+import { loadHandlerConfig } from '../node/handlerConfigFile';
 import { readText, UsageError, type CliIo } from './io';
 import type { InputSource } from './runOptions';
 
@@ -74,34 +71,34 @@ export async function taskRunnerFor(
   return composeTaskRunners({ ...(mocks && { mocks }), ...(handlers && { handlers }) });
 }
 
-const MODULE_FILE = /\.[cm]?js$/i;
-
 /** A handlers file (JSON), or a module whose function exports are the handlers. */
 async function handlerConfigOf(io: CliIo, file: string): Promise<HandlerConfig> {
-  if (!MODULE_FILE.test(file)) {
-    const parsed = parseHandlerConfig(await readText(io, file));
-    if (parsed.kind === 'invalid') throw new RunSetupError(file, parsed.problems);
-    return parsed.config;
+  const loaded = await loadHandlerConfig(file, {
+    readText: (path) => readText(io, path),
+    importModule: io.importModule ?? importModule,
+  });
+  switch (loaded.kind) {
+    case 'ok':
+      return loaded.config;
+    case 'invalid':
+      throw new RunSetupError(file, loaded.problems);
+    case 'unreadable':
+      throw loaded.error;
+    case 'unloadable':
+      throw new RunSetupError(file, [`The handlers module could not be loaded: ${messageOf(loaded.error)}`]);
+    case 'noFunctions':
+      throw new RunSetupError(file, ['The handlers module exports no functions.']);
   }
-  let namespace: unknown;
-  try {
-    namespace = await (io.importModule ?? importModule)(resolve(file));
-  } catch (error) {
-    throw new RunSetupError(file, [
-      `The handlers module could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-    ]);
-  }
-  const names = functionExportNames(namespace);
-  if (names.length === 0) throw new RunSetupError(file, ['The handlers module exports no functions.']);
-  return handlerConfigFromExports(`./${basename(file)}`, names);
 }
 
 function parseJsonOption(text: string, what: string): JsonValue {
   try {
     return parseJson(text);
   } catch (error) {
-    throw new UsageError(
-      `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new UsageError(`${what} is not valid JSON: ${messageOf(error)}`);
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

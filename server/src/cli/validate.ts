@@ -26,7 +26,7 @@ export async function validateCommand(io: CliIo, args: readonly string[]): Promi
   const reports: FileReport[] = [];
   for (const file of parsed.positionals) {
     const document = await loadDocument(io, file);
-    reports.push({ file, diagnostics: validate(document.parsed), document });
+    reports.push({ file, diagnostics: validate(document.parsed, {}, document.model), document });
   }
   const errors = count(reports, 'error');
   const warnings = count(reports, 'warning');

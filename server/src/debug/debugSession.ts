@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -13,16 +12,19 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { buildModel, formatOf, parseDocument, type ParsedDocument, type StateMachine } from '../asl';
 import { clockFor, createNodeFileStore, nodeIds, nodeRandom } from '../node/ports';
+import { readTextFileSync } from '../node/text';
 import {
   createExecution,
+  parseJson,
   resumeExecution,
   type ExecutionResult,
   type ExecutionState,
   type HistoryEvent,
   type JsonValue,
   type StateVisit,
+  type TaskRunner,
 } from '../engine';
-import { parseJson } from '../engine/tasks';
+import { composeTaskRunners } from '../engine/tasks';
 import {
   EXECUTION_EVENT,
   type ExecutionEvent,
@@ -41,7 +43,7 @@ import { previewOf } from './jsonPreview';
 import { handlersAllowed, planLaunch, type LaunchPlan } from './launchPlan';
 import { toLaunchArgs } from './launchArgs';
 import { RunController, type RunEvents, type Stop, type StopRules } from './runController';
-import { composeRunners, mockRunnerFor } from './taskRunners';
+import { mockRunnerFor } from './taskRunners';
 import { isUncaught } from './uncaught';
 import { replaceAt, VariableStore } from './variableStore';
 import type { WorkflowProgram } from './workflowProgram';
@@ -234,7 +236,7 @@ export class AslDebugSession extends DebugSession {
 
   private clockNow: () => number = () => Date.now();
 
-  private async taskRunnerFor(plan: LaunchPlan): Promise<ReturnType<typeof composeRunners> | string> {
+  private async taskRunnerFor(plan: LaunchPlan): Promise<TaskRunner | string> {
     const launch = plan.launch;
     const mocks =
       launch.mocks === undefined
@@ -254,19 +256,19 @@ export class AslDebugSession extends DebugSession {
       const problem = await this.handlers.start();
       if (problem !== undefined) return problem;
     }
-    return composeRunners(mocks, this.handlers);
+    const handlers = this.handlers;
+    return composeTaskRunners({ ...(mocks && { mocks }), ...(handlers && { handlers }) });
   }
 
   private stopRules(plan: LaunchPlan): StopRules {
     const machine = plan.program.machine;
     return {
-      entered: async (visit, state) => {
+      entered: (visit, state) => {
         const frameIndex = state.frames.length - 1;
         const input = state.frames[frameIndex]?.input ?? null;
-        const verdict = await this.breakpoints.entered(visit.name, (text) =>
+        return this.breakpoints.entered(visit.name, (text) =>
           evaluateText(machine, state, frameIndex, text, input),
         );
-        return { ...verdict, functionBreakpoint: false };
       },
       failing: (failure, state) => this.breakpoints.stopsOnFailure(failure, () => isUncaught(machine, state)),
       hasBreakpoint: (name) => this.breakpoints.hasBreakpoint(name),
@@ -434,7 +436,7 @@ export class AslDebugSession extends DebugSession {
     if (program !== undefined && path.resolve(file) === program.file) return program;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFileSync(file);
     } catch {
       return undefined;
     }

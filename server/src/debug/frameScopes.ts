@@ -1,6 +1,7 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import {
   contextObjectAt,
+  lastTimestamp,
   type CompiledMachine,
   type ExecutionState,
   type Frame,
@@ -85,7 +86,7 @@ export function resultOf(state: ExecutionState, frame: Frame): JsonValue | undef
 
 function retryOf(state: ExecutionState, frame: Frame): JsonValue | undefined {
   if (frame.retryCount === 0 && frame.resumeAt === undefined) return undefined;
-  const now = state.history.at(-1)?.timestamp ?? state.info.startTime;
+  const now = lastTimestamp(state);
   const retry: { [key: string]: JsonValue } = {
     RetryCount: frame.retryCount,
     AttemptsPerRetrier: frame.retryAttempts,

@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { TaskRunner } from '../engine';
-import {
-  composeTaskRunners,
-  createHandlerRunner,
-  functionExportNames,
-  handlerConfigFromExports,
-  importModule,
-  parseHandlerConfig,
-  type HandlerConfig,
-} from '../engine/tasks';
+import { composeTaskRunners, createHandlerRunner, importModule } from '../engine/tasks';
 import { isToHandlerHost, type FromHandlerHost, type ToHandlerHost } from './handlerMessages';
-import { withoutBom } from '../node/text';
+import { loadHandlerConfig } from '../node/handlerConfigFile';
+import { nodeIds } from '../node/ports';
+import { readTextFile } from '../node/text';
 
 /**
  * The handler process: a child of the debug adapter that loads the local handler modules and
@@ -67,36 +59,29 @@ export function runHandlerHost(): void {
   }
 }
 
-const MODULE_FILE = /\.[cm]?js$/i;
-
 /** A handlers file (JSON mapping) or a module whose function exports are the handlers. */
 async function loadRunner(file: string, now: () => number): Promise<TaskRunner | string> {
-  let config: HandlerConfig;
-  if (MODULE_FILE.test(file)) {
-    let namespace: unknown;
-    try {
-      namespace = await importModule(resolve(file));
-    } catch (error) {
-      return `The handlers module ${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    const names = functionExportNames(namespace);
-    if (names.length === 0) return `The handlers module ${file} exports no functions.`;
-    config = handlerConfigFromExports(`./${basename(file)}`, names);
-  } else {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      return `The handlers file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    const parsed = parseHandlerConfig(withoutBom(text));
-    if (parsed.kind === 'invalid') return `${file}: ${parsed.problems.join(' ')}`;
-    config = parsed.config;
+  const loaded = await loadHandlerConfig(file, { readText: readTextFile, importModule });
+  switch (loaded.kind) {
+    case 'ok':
+      break;
+    case 'invalid':
+      return `${file}: ${loaded.problems.join(' ')}`;
+    case 'unreadable':
+      return `The handlers file ${file} cannot be read: ${messageOf(loaded.error)}`;
+    case 'unloadable':
+      return `The handlers module ${file} could not be loaded: ${messageOf(loaded.error)}`;
+    case 'noFunctions':
+      return `The handlers module ${file} exports no functions.`;
   }
-  const handlers = createHandlerRunner(config, {
+  const handlers = createHandlerRunner(loaded.config, {
     baseDirectory: dirname(resolve(file)),
-    ids: { uuid: () => randomUUID() },
+    ids: nodeIds,
     now,
   });
   return composeTaskRunners({ handlers });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

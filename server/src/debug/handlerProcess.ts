@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { TaskOutcome, TaskRequest, TaskRunner } from '../engine';
+import type { TaskOutcome, TaskRequest } from '../engine';
+import type { SelectiveTaskRunner } from '../engine/tasks';
 import { HANDLER_HOST_FLAG, isFromHandlerHost, type ToHandlerHost } from './handlerMessages';
 
 /** Extra time a handler gets past its TimeoutSeconds before its process is killed. */
@@ -16,7 +17,11 @@ export interface HandlerProcessOptions {
   readonly output: (text: string, category: 'stdout' | 'stderr') => void;
 }
 
-export interface HandlerProcess extends TaskRunner {
+/**
+ * Covers every Task: the mocks come first, and the host answers the rest, with its own
+ * "nothing answers" message for a Task no handler is mapped to.
+ */
+export interface HandlerProcess extends SelectiveTaskRunner {
   /** Loads the handlers (a problem message when they cannot be loaded). */
   start(): Promise<string | undefined>;
   /** Kills the process and fails what was waiting on it. */
@@ -85,6 +90,7 @@ export function createHandlerProcess(options: HandlerProcessOptions): HandlerPro
 
   return {
     start: ensure,
+    covers: () => true,
     async run(request) {
       const problem = await ensure();
       if (problem !== undefined) return { kind: 'unavailable', message: problem };

@@ -3,6 +3,7 @@
  * `configurationAttributes.launch` in package.json: keep the two in step (a test compares them).
  */
 import { isRecord } from '../guards';
+import type { StoredLaunch } from '../store';
 
 export interface LaunchArgs {
   /** The workflow definition to run (.asl.json, .asl.yaml); optional with `resume`/`redrive`. */
@@ -20,7 +21,7 @@ export interface LaunchArgs {
   /** The state machine name used in ARNs and the context object. */
   readonly stateMachineName?: string;
   readonly stopOnEntry?: boolean;
-  readonly clock?: Clock;
+  readonly clock?: StoredLaunch['clock'];
   /** The folder where executions are stored so that they can be resumed ("" stores nothing). */
   readonly persist?: string;
   /** The id of a stored execution to continue from where it was interrupted. */
@@ -30,8 +31,6 @@ export interface LaunchArgs {
   /** Set by VS Code for "Run Without Debugging". */
   readonly noDebug?: boolean;
 }
-
-export type Clock = 'virtual' | 'real';
 
 /** The attributes package.json declares, in its order. */
 export const LAUNCH_ATTRIBUTES = [

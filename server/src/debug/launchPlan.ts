@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildModel, formatOf, parseDocument } from '../asl';
-import { compileDefinition, type ExecutionState, type JsonValue } from '../engine';
-import { isJsonValue, parseJson, stateMachineName } from '../engine/tasks';
+import { compileDefinition, isJsonValue, parseJson, type ExecutionState, type JsonValue } from '../engine';
+import { stateMachineName } from '../engine/tasks';
 import {
   openExecutionStore,
   redriveState,
@@ -14,7 +13,7 @@ import {
 } from '../store';
 import type { LaunchArgs } from './launchArgs';
 import { loadProgram, type WorkflowProgram } from './workflowProgram';
-import { withoutBom } from '../node/text';
+import { readTextFile } from '../node/text';
 
 /** Everything a session needs to start, worked out from the launch arguments (and the store). */
 export interface LaunchPlan {
@@ -89,7 +88,7 @@ async function planContinue(
     // The stored definition runs; the file (as it is now) only places breakpoints and frames.
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readTextFile(file);
     } catch {
       text = JSON.stringify(stored.header.definition, null, 2);
     }
@@ -121,12 +120,12 @@ async function inputOf(args: LaunchArgs): Promise<JsonValue | string> {
   if (args.inputFile !== undefined) {
     let text: string;
     try {
-      text = await readFile(path.resolve(args.inputFile), 'utf8');
+      text = await readTextFile(path.resolve(args.inputFile));
     } catch (error) {
       return `The input file ${args.inputFile} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
     try {
-      return parseJson(withoutBom(text));
+      return parseJson(text);
     } catch (error) {
       return `The input file ${args.inputFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
     }

@@ -1,4 +1,4 @@
-import type { ExecutionState, JsonValue } from '../engine';
+import { resetStateFields, type ExecutionState, type JsonValue } from '../engine';
 
 /**
  * The execution state as it was just before `frames[frameIndex]` entered its current state,
@@ -7,8 +7,8 @@ import type { ExecutionState, JsonValue } from '../engine';
  *
  * `entered` must be a copy of the state taken right after that Entered event (the debugger
  * keeps one per state entry). This leans on the Frame fields the engine documents as plain
- * data: `phase` 'enter' means "the next step emits the Entered event"; the fields reset here
- * are those the engine itself resets when a frame moves to a new state.
+ * data: `phase` 'enter' means "the next step emits the Entered event"; resetStateFields clears
+ * what the engine itself clears when a frame moves to a new state.
  */
 export function reenteredState(
   entered: ExecutionState,
@@ -26,17 +26,7 @@ export function reenteredState(
   frame.cursor = enteredEvent.previousEventId;
   frame.phase = 'enter';
   frame.input = input;
-  frame.retryAttempts = [];
-  frame.retryCount = 0;
-  frame.effectiveInput = undefined;
   frame.output = undefined;
-  frame.next = undefined;
-  frame.failure = undefined;
-  frame.resumeAt = undefined;
-  frame.timeoutSeconds = undefined;
-  frame.heartbeatSeconds = undefined;
-  frame.fan = undefined;
-  frame.assigned = undefined;
-  frame.evaluationFailed = undefined;
+  resetStateFields(frame);
   return entered;
 }

@@ -9,6 +9,7 @@ import type {
   StateObserver,
   StateVisit,
 } from '../engine';
+import type { BreakpointVerdict } from './breakpointTable';
 import { reenteredState } from './reenter';
 import { copyState, type StateWithoutHistory } from './stateCopy';
 
@@ -32,8 +33,7 @@ import { copyState, type StateWithoutHistory } from './stateCopy';
  * reverse continue, restart frame and editing a state's input go back to.
  */
 
-export type StopReason =
-  'entry' | 'step' | 'breakpoint' | 'function breakpoint' | 'exception' | 'pause' | 'restart';
+export type StopReason = 'entry' | 'step' | 'breakpoint' | 'exception' | 'pause' | 'restart';
 
 export interface Stop {
   readonly reason: StopReason;
@@ -59,10 +59,7 @@ export interface RunEvents {
 /** What the controller asks of the breakpoints (the session's BreakpointTable, with the engine to evaluate). */
 export interface StopRules {
   /** A state was entered: stop ids (breakpoints) and logpoint lines. */
-  entered(
-    visit: StateVisit,
-    state: ExecutionState,
-  ): Promise<{ stopIds: readonly number[]; logs: readonly string[]; functionBreakpoint: boolean }>;
+  entered(visit: StateVisit, state: ExecutionState): Promise<BreakpointVerdict>;
   /** A state is failing: whether an exception filter stops here. */
   failing(failure: Failure, state: ExecutionState): Promise<'all' | 'uncaught' | undefined>;
   /** For reverse continue: whether a breakpoint names this state. */
@@ -323,7 +320,7 @@ export class RunController {
       for (const line of verdict.logs) this.events.log(line);
       if (verdict.stopIds.length > 0) {
         return {
-          reason: verdict.functionBreakpoint ? 'function breakpoint' : 'breakpoint',
+          reason: 'breakpoint',
           description: `Breakpoint at ${visit.name}`,
           breakpointIds: verdict.stopIds,
         };

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { TaskRunner } from '../engine';
-import { composeTaskRunners, mockRunnerFromText, type SelectiveTaskRunner } from '../engine/tasks';
-import type { HandlerProcess } from './handlerProcess';
-import { withoutBom } from '../node/text';
+import { mockRunnerFromText, type SelectiveTaskRunner } from '../engine/tasks';
+import { readTextFile } from '../node/text';
 
 /** The test case of a MockConfigFile: pure data, answered in the adapter itself. */
 export async function mockRunnerFor(
@@ -15,22 +12,10 @@ export async function mockRunnerFor(
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
     return `The mocks file ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const made = mockRunnerFromText(withoutBom(text), stateMachine, testCase);
+  const made = mockRunnerFromText(text, stateMachine, testCase);
   return made.kind === 'invalid' ? `${file}: ${made.problems.join(' ')}` : made.runner;
-}
-
-/** Mocks first (the states the test case names), then the handler process for the rest. */
-export function composeRunners(
-  mocks: SelectiveTaskRunner | undefined,
-  handlers: HandlerProcess | undefined,
-): TaskRunner {
-  if (handlers === undefined) return composeTaskRunners(mocks === undefined ? {} : { mocks });
-  return {
-    run: (request) =>
-      mocks !== undefined && mocks.covers(request) ? mocks.run(request) : handlers.run(request),
-  };
 }

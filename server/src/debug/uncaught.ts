@@ -1,4 +1,11 @@
-import { createVirtualClock, resumeExecution, type CompiledMachine, type ExecutionState } from '../engine';
+import {
+  createVirtualClock,
+  lastTimestamp,
+  resumeExecution,
+  type CompiledMachine,
+  type ExecutionState,
+} from '../engine';
+import { copyState } from './stateCopy';
 
 /** How far ahead to look before giving up (a catcher's Output that loops, say). */
 const LOOKAHEAD_STEPS = 10_000;
@@ -9,10 +16,17 @@ const LOOKAHEAD_STEPS = 10_000;
  * with no Task runner: the failure is handled as soon as the copy records anything but
  * failure events (a retry's TaskScheduled, a catcher's StateExited, the next iteration), and
  * uncaught when the copy ends first. No Task runs on the way: handling happens before any.
+ * The copy (see stateCopy.ts) shares the JSON payloads and the past events, which the engine
+ * never changes, so a failure costs a list of references, not a deep copy of every payload.
  */
 export async function isUncaught(machine: CompiledMachine, state: ExecutionState): Promise<boolean> {
-  const last = state.history[state.history.length - 1]?.timestamp ?? state.info.startTime;
-  const copy = resumeExecution(machine, structuredClone(state), { clock: createVirtualClock(last) });
+  const { history, ...rest } = state;
+  const last = lastTimestamp(state);
+  const copy = resumeExecution(
+    machine,
+    { ...copyState(rest), history: history.slice() },
+    { clock: createVirtualClock(last) },
+  );
   for (let i = 0; i < LOOKAHEAD_STEPS; i++) {
     const stepped = copy.step();
     if (stepped === undefined) return copy.state.status !== 'SUCCEEDED';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
   formatDiagnosticLine,
@@ -9,7 +8,7 @@ import {
 } from '../asl';
 import type { CompiledMachine, JsonValue } from '../engine';
 import { prepareRun } from '../prepareRun';
-import { withoutBom } from '../node/text';
+import { readTextFile } from '../node/text';
 
 /** A workflow file read, validated and compiled: what a debug session runs and maps lines to. */
 export interface WorkflowProgram {
@@ -28,11 +27,11 @@ export type ProgramResult =
 export async function loadProgram(file: string): Promise<ProgramResult> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
     return { kind: 'invalid', message: cannotRead(file, error), diagnostics: [] };
   }
-  return programFromText(file, withoutBom(text));
+  return programFromText(file, text);
 }
 
 /** Validation first, with the validator's own diagnostics: the engine only sees valid definitions. */

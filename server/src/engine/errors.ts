@@ -28,32 +28,7 @@ export class StatesFailure extends Error {
   }
 }
 
-/** Every error name Step Functions itself raises or matches. States.ALL is only ever matched. */
-export const PREDEFINED_ERRORS = [
-  'States.ALL',
-  'States.Runtime',
-  'States.Timeout',
-  'States.HeartbeatTimeout',
-  'States.TaskFailed',
-  'States.Permissions',
-  'States.ResultPathMatchFailure',
-  'States.ParameterPathFailure',
-  'States.QueryEvaluationError',
-  'States.BranchFailed',
-  'States.NoChoiceMatched',
-  'States.IntrinsicFailure',
-  'States.ExceedToleratedFailureThreshold',
-  'States.ItemReaderFailed',
-  'States.ResultWriterFailed',
-  'States.DataLimitExceeded',
-  'States.Http.Socket',
-] as const;
-
-export type PredefinedError = (typeof PREDEFINED_ERRORS)[number];
-
-export function isPredefinedError(name: string): name is PredefinedError {
-  return (PREDEFINED_ERRORS as readonly string[]).includes(name);
-}
+export { isPredefinedError, PREDEFINED_ERRORS, type PredefinedError } from '../asl/statesErrors';
 
 export function statesError(error: string, cause: string): StatesError {
   return { error, cause };

@@ -3,7 +3,9 @@ import type { CompiledMachine } from './definition/types';
 import type { FileStore } from './files';
 import type { HistoryEvent } from './history';
 import { advance } from './interpreter/step';
+import { createRuntime } from './interpreter/runtime';
 import type { Runtime } from './interpreter/runtime';
+import { counterIds } from './defaultPorts';
 import { emit } from './interpreter/emit';
 import { newFrame } from './interpreter/frames';
 import { NOT_TRUNCATED } from './interpreter/stateEvents';
@@ -12,7 +14,7 @@ import { emptyScope } from './variables/scope';
 import type { JsonValue } from './json';
 import type { StateObserver } from './observer';
 import type { Clock, IdSource, RandomSource, TaskRunner } from './ports';
-import { EXECUTION_STATE_FORMAT } from './state';
+import { EXECUTION_STATE_FORMAT, lastTimestamp } from './state';
 import type { ExecutionResult, ExecutionState, WorkflowType } from './state';
 
 /** How an execution is named and limited. */
@@ -46,24 +48,12 @@ const EXPRESS_LIMIT_MS = 5 * 60 * 1000;
  * `state` is plain data: persist it with JSON.stringify and continue with `resumeExecution`.
  */
 export class Execution {
-  private readonly runtime: Runtime;
+  readonly machine: CompiledMachine;
+  readonly state: ExecutionState;
 
-  constructor(
-    readonly machine: CompiledMachine,
-    readonly state: ExecutionState,
-    ports: ExecutionPorts,
-    clock: Clock,
-  ) {
-    this.runtime = {
-      machine,
-      state,
-      clock,
-      random: ports.random ?? seededRandom(1),
-      ids: ports.ids ?? counterIds(),
-      taskRunner: ports.taskRunner,
-      files: ports.files,
-      observer: ports.observer,
-    };
+  constructor(private readonly runtime: Runtime) {
+    this.machine = runtime.machine;
+    this.state = runtime.state;
   }
 
   get done(): boolean {
@@ -153,17 +143,8 @@ export function createExecution(
     variables: emptyScope(false),
     result: undefined,
   };
-  const execution = new Execution(machine, state, { ...ports, ids }, clock);
-  const runtime: Runtime = {
-    machine,
-    state,
-    clock,
-    random: ports.random ?? seededRandom(1),
-    ids,
-    taskRunner: undefined,
-    files: undefined,
-    observer: undefined,
-  };
+  const runtime = createRuntime(machine, state, clock, { ...ports, ids });
+  const execution = new Execution(runtime);
   emit(runtime, undefined, 'ExecutionStarted', 'executionStartedEventDetails', {
     input,
     inputDetails: NOT_TRUNCATED,
@@ -193,36 +174,7 @@ export function resumeExecution(
   if (saved.format !== EXECUTION_STATE_FORMAT)
     throw new Error(`Unknown execution state format '${String(saved.format)}'.`);
   const clock = ports.clock ?? createVirtualClock(lastTimestamp(saved));
-  return new Execution(machine, saved, ports, clock);
-}
-
-function lastTimestamp(state: ExecutionState): number {
-  return state.history[state.history.length - 1]?.timestamp ?? state.info.startTime;
-}
-
-/** A small deterministic generator (mulberry32) for when no RandomSource is given. */
-export function seededRandom(seed: number): RandomSource {
-  let s = seed >>> 0;
-  return {
-    next(): number {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
-  };
-}
-
-/** Deterministic UUID-shaped ids for when no IdSource is given. */
-export function counterIds(): IdSource {
-  let n = 0;
-  return {
-    uuid(): string {
-      n += 1;
-      return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-    },
-  };
+  return new Execution(createRuntime(machine, saved, clock, ports));
 }
 
 /**

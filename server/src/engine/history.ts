@@ -1,3 +1,4 @@
+import { isJsonObject } from './json';
 import type { JsonValue } from './json';
 
 /**
@@ -50,7 +51,7 @@ export function toAwsHistoryEvent(event: HistoryEvent): { [key: string]: JsonVal
 }
 
 function membersAsText(value: JsonValue): JsonValue {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (!isJsonObject(value)) return value;
   const text: { [key: string]: JsonValue } = {};
   for (const [name, member] of Object.entries(value)) text[name] = JSON.stringify(member);
   return text;

@@ -9,6 +9,7 @@
  * continues it after any event.
  */
 export type { JsonObject, JsonValue } from './json';
+export { isJsonObject, isJsonValue, parseJson, toJsonValue } from './json';
 export type { Clock, IdSource, RandomSource, TaskOutcome, TaskRequest, TaskRunner } from './ports';
 export type { FileLocation, FileStore } from './files';
 export type { EventDetails, HistoryEvent } from './history';
@@ -39,8 +40,11 @@ export { DEFAULT_JSONATA_LIMITS } from './jsonata/expression';
 export type { VariableScope } from './state';
 export { DefinitionError } from './dataflow/refs';
 export type { ExecutionOptions, ExecutionPorts } from './execution';
-export { counterIds, createExecution, Execution, resumeExecution, seededRandom } from './execution';
+export { createExecution, Execution, resumeExecution } from './execution';
+export { counterIds, seededRandom } from './defaultPorts';
+export { lastTimestamp } from './state';
 export { createVirtualClock } from './clock';
 export { STANDARD_HISTORY_QUOTA } from './interpreter/emit';
+export { resetStateFields } from './interpreter/frames';
 export type { Inspection } from './inspect';
 export { contextObjectAt, evaluateAt } from './inspect';

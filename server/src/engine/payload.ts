@@ -22,8 +22,9 @@ import { classifyPayloadString } from '../asl/paths/classify';
 import { fail } from './errors';
 import { evaluateIntrinsic } from './intrinsics/evaluate';
 import type { JsonObject, JsonValue } from './json';
-import type { ContextSource, PathRoots, Variables } from './jsonpath/evaluate';
+import type { PathRoots } from './jsonpath/evaluate';
 import { evaluatePath } from './jsonpath/evaluate';
+import { pathNotFound } from './jsonpath/require';
 import type { IdSource, RandomSource } from './ports';
 
 /** The ports intrinsic functions need (States.MathRandom, States.UUID). */
@@ -70,7 +71,11 @@ export function compilePayload(template: JsonValue): CompiledPayload {
   return literal ? { kind: 'literal', value: template } : { kind: 'object', entries };
 }
 
-function compileExpression(field: string, value: JsonValue): CompiledPayload {
+/**
+ * One `.$` value on its own: `field` is its key (`ErrorPath.$`), named in causes. Applied, it
+ * gives the expression's value itself.
+ */
+export function compileExpression(field: string, value: JsonValue): CompiledPayload {
   if (typeof value !== 'string') {
     return {
       kind: 'invalid',
@@ -98,28 +103,6 @@ function compileExpression(field: string, value: JsonValue): CompiledPayload {
       };
 }
 
-const compiledTemplates = new WeakMap<object, CompiledPayload>();
-
-/**
- * Evaluates `template` against the state's data. Objects and arrays are compiled on first use
- * and the compiled form is remembered per template object.
- */
-export function evaluatePayload(
-  template: JsonValue,
-  input: JsonValue,
-  context: ContextSource,
-  variables: Variables,
-  services: PayloadServices,
-): JsonValue {
-  if (template === null || typeof template !== 'object') return template;
-  let compiled = compiledTemplates.get(template);
-  if (compiled === undefined) {
-    compiled = compilePayload(template);
-    compiledTemplates.set(template, compiled);
-  }
-  return applyPayload(compiled, { input, context, variables }, services);
-}
-
 export function applyPayload(
   compiled: CompiledPayload,
   roots: PathRoots,
@@ -137,7 +120,7 @@ export function applyPayload(
       return compiled.items.map((item) => applyPayload(item, roots, services));
     case 'path': {
       const value = evaluatePath(compiled.path, roots);
-      if (value === undefined) pathNotFound(compiled.path, compiled.field, roots);
+      if (value === undefined) pathNotFound(compiled.path, roots, compiled.field);
       return value;
     }
     case 'intrinsic':
@@ -150,19 +133,4 @@ export function applyPayload(
     case 'invalid':
       return fail('States.Runtime', compiled.cause);
   }
-}
-
-function pathNotFound(path: JsonPath, field: string, roots: PathRoots): never {
-  const searched =
-    path.root.kind === 'context'
-      ? typeof roots.context === 'function'
-        ? roots.context()
-        : roots.context
-      : path.root.kind === 'variable'
-        ? roots.variables
-        : roots.input;
-  fail(
-    'States.Runtime',
-    `The JSONPath '${path.text}' specified for the field '${field}' could not be found in the input '${JSON.stringify(searched)}'`,
-  );
 }

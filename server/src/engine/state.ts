@@ -24,6 +24,11 @@ export interface ExecutionState {
 
 export const EXECUTION_STATE_FORMAT = 'stepwise.execution/2';
 
+/** When the execution's last event was recorded (its start before any): where a clock resumes. */
+export function lastTimestamp(state: ExecutionState): number {
+  return state.history.at(-1)?.timestamp ?? state.info.startTime;
+}
+
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 export type WorkflowType = 'STANDARD' | 'EXPRESS';
 

@@ -6,7 +6,7 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createVirtualClock, type ExecutionState } from '../engine';
+import { createVirtualClock, lastTimestamp, type ExecutionState } from '../engine';
 import type { FileLocation, FileStore } from '../engine/files';
 import type { Clock, IdSource, RandomSource } from '../engine/ports';
 
@@ -23,7 +23,7 @@ export const realClock: Clock = {
 export function clockFor(choice: 'virtual' | 'real', continued?: ExecutionState): Clock {
   if (choice === 'real') return realClock;
   if (continued === undefined) return createVirtualClock(Date.now());
-  return createVirtualClock(continued.history.at(-1)?.timestamp ?? continued.info.startTime);
+  return createVirtualClock(lastTimestamp(continued));
 }
 
 export const nodeIds: IdSource = { uuid: () => randomUUID() };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as fc from 'fast-check';
-import { toJsonValue } from '../../../server/src/engine/tasks/jsonObject';
+import { toJsonValue } from '../../../server/src/engine/json';
 
 /** What Lambda does to a handler's return: JSON text and back. */
 function roundTrip(value: unknown): unknown {

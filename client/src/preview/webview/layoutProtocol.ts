@@ -13,6 +13,7 @@ import type {
 } from '../../../../server/src/asl/graph/layout';
 import type { GraphModel } from '../../../../server/src/asl/graph/types';
 import { isRecord } from '../../../../server/src/guards';
+import { isArrayOf, isIndex } from '../graphGuards';
 
 export interface LayoutRequest {
   readonly id: number;
@@ -54,26 +55,11 @@ function isGraphLayout(value: unknown): value is GraphLayout {
 }
 
 function isPlacedSection(value: unknown): value is PlacedSection {
-  return (
-    isRecord(value) &&
-    typeof value['id'] === 'string' &&
-    isFiniteNumber(value['x']) &&
-    isFiniteNumber(value['y']) &&
-    isFiniteNumber(value['width']) &&
-    isFiniteNumber(value['height'])
-  );
+  return isRect(value) && typeof value['id'] === 'string';
 }
 
 function isPlacedBox(value: unknown): value is PlacedBox {
-  return (
-    isRecord(value) &&
-    typeof value['id'] === 'string' &&
-    isSectionIndex(value['section']) &&
-    isFiniteNumber(value['x']) &&
-    isFiniteNumber(value['y']) &&
-    isFiniteNumber(value['width']) &&
-    isFiniteNumber(value['height'])
-  );
+  return isRect(value) && typeof value['id'] === 'string' && isIndex(value['section']);
 }
 
 function isPlacedJump(value: unknown): value is PlacedJump {
@@ -90,33 +76,23 @@ function isPlacedEdge(value: unknown): value is PlacedEdge {
   if (
     !isRecord(value) ||
     typeof value['id'] !== 'string' ||
-    !isSectionIndex(value['section']) ||
+    !isIndex(value['section']) ||
     !isArrayOf(value['points'], isPoint)
   )
     return false;
   const label = value['label'];
-  return (
-    label === null ||
-    (isRecord(label) &&
-      isFiniteNumber(label['x']) &&
-      isFiniteNumber(label['y']) &&
-      isFiniteNumber(label['width']) &&
-      isFiniteNumber(label['height']))
-  );
+  return label === null || isRect(label);
 }
 
-function isPoint(value: unknown): value is Point {
+/** A record with a finite x, y, width and height: a box, a section or an edge's label. */
+function isRect(value: unknown): value is Record<string, unknown> {
+  return isPoint(value) && isFiniteNumber(value['width']) && isFiniteNumber(value['height']);
+}
+
+function isPoint(value: unknown): value is Point & Record<string, unknown> {
   return isRecord(value) && isFiniteNumber(value['x']) && isFiniteNumber(value['y']);
-}
-
-function isSectionIndex(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
-  return Array.isArray(value) && value.every((item: unknown) => isItem(item));
 }

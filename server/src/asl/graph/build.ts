@@ -8,6 +8,7 @@ import { endOf, propertyOf, toValue, type Span, type ValueNode } from '../ast';
 import type { AslDiagnostic } from '../diagnostics';
 import type { LineIndex } from '../lines';
 import { fieldOf, stringValue, type Scope, type State, type StateMachine } from '../model';
+import { scopeLabel } from '../service/stateTree';
 import { choiceLabel, truncate } from './choiceLabel';
 import { resourceLabel } from './resourceLabel';
 import type {
@@ -73,7 +74,7 @@ class GraphBuilder {
     for (const state of scope.states) {
       const id = ids.get(state) ?? '';
       const terminal = terminalOf(state);
-      this.addState(state, id, cluster, path, startAt === state.name);
+      this.addState(state, id, cluster, path, startAt === state.name, terminal);
       for (const [kind, target, label] of transitionsOf(state)) edges.add(kind, id, idOf(target), label);
       const retry = retryLabel(state);
       if (retry !== undefined) edges.add('retry', id, id, retry);
@@ -86,7 +87,14 @@ class GraphBuilder {
     for (const [name, id] of missing) this.nodes.push({ kind: 'missing', id, parent: cluster, label: name });
   }
 
-  private addState(state: State, id: string, parent: string | null, path: string, isStart: boolean): void {
+  private addState(
+    state: State,
+    id: string,
+    parent: string | null,
+    path: string,
+    isStart: boolean,
+    terminal: Terminal | null,
+  ): void {
     const childPath = `${path}${state.name}`;
     const clusters = state.children.map((child) => ({
       scope: child,
@@ -104,13 +112,13 @@ class GraphBuilder {
       comment: stringValue(fieldOf(state, 'Comment')?.value) ?? null,
       retriers: arrayOf(fieldOf(state, 'Retry')?.value).length,
       catchers: arrayOf(fieldOf(state, 'Catch')?.value).length,
-      terminal: terminalOf(state),
+      terminal,
       isStart,
       clusters: clusters.map((c) => c.id),
       diagnostics: summarize(this.diagnostics.get(state)),
     });
     for (const { scope, id: clusterId } of clusters) {
-      this.clusters.push({ id: clusterId, owner: id, kind: clusterKind(scope), label: clusterLabel(scope) });
+      this.clusters.push({ id: clusterId, owner: id, kind: clusterKind(scope), label: scopeLabel(scope) });
       this.addScope(scope, clusterId, `${childPath}#${clusterSuffix(scope.kind, scope.index)}/`);
     }
   }
@@ -211,17 +219,6 @@ function clusterKind(scope: Scope): ClusterKind {
 
 function clusterSuffix(kind: Scope['kind'], index: number): string {
   return kind === 'branch' ? `b${index}` : kind === 'iterator' ? 'it' : 'p';
-}
-
-function clusterLabel(scope: Scope): string {
-  switch (scope.kind) {
-    case 'branch':
-      return `Branch ${scope.index + 1}`;
-    case 'iterator':
-      return 'Iterator';
-    default:
-      return 'ItemProcessor';
-  }
 }
 
 function arrayOf(node: ValueNode | undefined): readonly ValueNode[] {

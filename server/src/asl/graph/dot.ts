@@ -4,7 +4,7 @@
  * is a quoted string with its quotes and backslashes escaped.
  */
 import type { GraphDirection } from './layout';
-import type { GraphEdge, GraphModel, GraphNode } from './types';
+import { stateDetail, type GraphCluster, type GraphEdge, type GraphModel, type GraphNode } from './types';
 
 export function toDot(graph: GraphModel, direction: GraphDirection = 'TB'): string {
   const lines = [
@@ -19,12 +19,14 @@ export function toDot(graph: GraphModel, direction: GraphDirection = 'TB'): stri
     if (list === undefined) byParent.set(node.parent, [node]);
     else list.push(node);
   }
-  const clustersOf = (owner: string) => graph.clusters.filter((cluster) => cluster.owner === owner);
+  const clusters = new Map<string, GraphCluster>(graph.clusters.map((cluster) => [cluster.id, cluster]));
   const write = (parent: string | null, indent: string) => {
     for (const node of byParent.get(parent) ?? []) {
       lines.push(`${indent}${quote(node.id)} [${nodeAttributes(node)}];`);
       if (node.kind !== 'state') continue;
-      for (const cluster of clustersOf(node.id)) {
+      for (const id of node.clusters) {
+        const cluster = clusters.get(id);
+        if (cluster === undefined) continue;
         lines.push(`${indent}subgraph ${quote(`cluster_${cluster.id}`)} {`);
         lines.push(`${indent}  label=${quote(`${node.name} › ${cluster.label}`)}; style=dashed;`);
         write(cluster.id, `${indent}  `);
@@ -50,8 +52,7 @@ function nodeAttributes(node: GraphNode): string {
     case 'missing':
       return `label=${quote(`? ${node.label}`)}, style=dashed`;
     case 'state': {
-      const detail = [node.type ?? 'no Type', node.resource].filter((part) => part !== null).join(' · ');
-      return `label=${quote(`${node.name}\n${detail}`)}${node.clusters.length > 0 ? ', shape=folder' : ''}`;
+      return `label=${quote(`${node.name}\n${stateDetail(node)}`)}${node.clusters.length > 0 ? ', shape=folder' : ''}`;
     }
   }
 }

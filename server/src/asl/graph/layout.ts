@@ -25,10 +25,10 @@ import {
 } from './geometry';
 import type { LayoutCache } from './layoutCache';
 import { fromElk, toElk, type FlatEdge, type FlatGraph, type FlatNode } from './layoutElk';
-import { mergePieces, moveBox, type LocalBox, type Piece } from './layoutPiece';
+import { mergePieces, moveBox, moveEdge, type LocalBox, type Piece } from './layoutPiece';
 import { chooseJumps, cutScope, type Chunk } from './layoutRanks';
 import { layoutChain, layoutRow } from './layoutSimple';
-import type { GraphEdge, GraphModel, GraphNode } from './types';
+import { nodeName, type GraphEdge, type GraphModel, type GraphNode } from './types';
 
 export { JUMP_BUDGET } from './layoutRanks';
 
@@ -162,7 +162,7 @@ function planScopes(graph: GraphModel): Scopes {
   const names = new Map<string, string>();
   for (const node of graph.nodes) {
     containerOf(node.parent).nodes.push(node);
-    names.set(node.id, node.kind === 'state' ? node.name : node.label);
+    names.set(node.id, nodeName(node));
   }
   for (const edge of graph.edges) containerOf(edge.parent).edges.push(edge);
   const clustersOf = new Map<string, string[]>();
@@ -381,14 +381,7 @@ function toGraphLayout(root: ScopeLayout): GraphLayout {
     for (const box of piece.nodes) nodes.push({ ...moveBox(box, x, y), section });
     for (const box of piece.clusters) clusters.push({ ...moveBox(box, x, y), section });
     for (const jump of piece.jumps) jumps.push({ ...moveBox(jump, x, y), section });
-    for (const edge of piece.edges) {
-      edges.push({
-        id: edge.id,
-        points: edge.points.map((p) => ({ x: p.x + x, y: p.y + y })),
-        label: edge.label === null ? null : moveBox(edge.label, x, y),
-        section,
-      });
-    }
+    for (const edge of piece.edges) edges.push({ ...moveEdge(edge, x, y), section });
   });
   return { width: root.width, height: root.height, sections, nodes, clusters, edges, jumps };
 }

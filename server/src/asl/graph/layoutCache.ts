@@ -25,8 +25,4 @@ export class LayoutCache {
   set(key: string, piece: Piece): void {
     this.current.set(key, piece);
   }
-
-  get size(): number {
-    return new Set([...this.current.keys(), ...this.previous.keys()]).size;
-  }
 }

@@ -28,6 +28,10 @@ export interface FlatGraph {
   readonly edges: readonly FlatEdge[];
 }
 
+/** Space between boxes of one layer and between layers: layoutSimple draws with the same. */
+export const NODE_GAP = 28;
+export const LAYER_GAP = 36;
+
 /** Graphs with more nodes than this get a cheaper crossing minimisation. */
 const LARGE_GRAPH = 150;
 
@@ -36,8 +40,8 @@ function options(direction: GraphDirection, size: number): LayoutOptions {
     'elk.algorithm': 'layered',
     'elk.direction': direction === 'LR' ? 'RIGHT' : 'DOWN',
     'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-    'elk.spacing.nodeNode': '28',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+    'elk.spacing.nodeNode': String(NODE_GAP),
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
     'elk.spacing.edgeNode': '14',
     'elk.spacing.edgeLabel': '4',
     'elk.edgeRouting': 'ORTHOGONAL',

@@ -158,10 +158,7 @@ export function chooseJumps(nodes: readonly GraphNode[], edges: readonly GraphEd
  * Each node's layer, estimated as the longest path from the sources once the back edges found
  * by a depth-first search (in document order) are turned around.
  */
-export function estimateLayers(
-  nodes: readonly GraphNode[],
-  edges: readonly GraphEdge[],
-): Map<string, number> {
+function estimateLayers(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Map<string, number> {
   const outgoing = new Map<string, GraphEdge[]>();
   for (const edge of edges) {
     const list = outgoing.get(edge.from);

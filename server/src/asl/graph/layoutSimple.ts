@@ -5,14 +5,10 @@
  * ELK costs a few milliseconds per call even for three boxes; a machine with hundreds of small
  * branches would spend most of its layout time there.
  */
-import type { FlatGraph } from './layoutElk';
+import { LAYER_GAP, NODE_GAP, type FlatGraph } from './layoutElk';
 import type { GraphDirection, Point } from './layout';
 import type { LocalBox, LocalEdge } from './layoutPiece';
 import type { Piece } from './layoutPiece';
-
-/** The same spacing layoutElk gives ELK. */
-export const LAYER_GAP = 36;
-export const NODE_GAP = 28;
 
 /**
  * A graph that is one path through all its boxes, with no labels, loops or jumps, laid out

@@ -10,7 +10,15 @@ import { CLUSTER_HEADER, DETAIL_MAX_CHARS, NAME_MAX_CHARS, cut } from './geometr
 import { iconPath } from './icons';
 import type { Box, GraphLayout, PlacedBox, Point } from './layout';
 import { el, num, type SvgChild, type SvgElement } from './svgTree';
-import type { GraphEdge, GraphModel, MarkerNode, StateNode } from './types';
+import {
+  nodeName,
+  stateDetail,
+  type GraphCluster,
+  type GraphEdge,
+  type GraphModel,
+  type MarkerNode,
+  type StateNode,
+} from './types';
 
 export interface RenderOptions {
   /** A stylesheet to embed (files need one; the preview styles the page instead). */
@@ -29,7 +37,8 @@ export function renderGraph(graph: GraphModel, layout: GraphLayout, options: Ren
   for (const box of layout.nodes) boxes.set(box.id, box);
   const clusterBoxes = new Map(layout.clusters.map((box) => [box.id, box]));
   const edgesById = new Map(graph.edges.map((edge) => [edge.id, edge]));
-  const names = new Map(graph.nodes.map((node) => [node.id, node.kind === 'state' ? node.name : node.label]));
+  const names = new Map(graph.nodes.map((node) => [node.id, nodeName(node)]));
+  const clusters = new Map(graph.clusters.map((cluster) => [cluster.id, cluster]));
 
   // Every item is drawn in its section's group, in the section's coordinates: moving a section
   // is changing one transform, and an item whose section moved is drawn exactly as before.
@@ -51,7 +60,7 @@ export function renderGraph(graph: GraphModel, layout: GraphLayout, options: Ren
     if (box === undefined || into === undefined) continue;
     const at = local(box, box.section);
     if (node.kind === 'state' && node.clusters.length > 0)
-      into.compounds.push(compound(node, box, at, clusterBoxes, graph));
+      into.compounds.push(compound(node, box, at, clusterBoxes, clusters));
     else if (node.kind === 'state') into.nodes.push(stateNode(node, at));
     else into.nodes.push(markerNode(node, at));
   }
@@ -163,13 +172,12 @@ function stateAttrs(node: StateNode, className: string, box: Box): Record<string
 }
 
 function stateNode(node: StateNode, box: Box): SvgElement {
-  const detail = [node.type ?? 'no Type', node.resource].filter((part) => part !== null).join(' · ');
   const children: SvgChild[] = [
     el('title', {}, [tooltip(node)]),
     el('rect', { class: 'node-box', width: box.width, height: box.height, rx: 6 }),
     icon(node.type, 10, box.height / 2 - 8),
     el('text', { class: 'node-name', x: 34, y: 20 }, [cut(node.name, NAME_MAX_CHARS)]),
-    el('text', { class: 'node-detail', x: 34, y: 36 }, [cut(detail, DETAIL_MAX_CHARS)]),
+    el('text', { class: 'node-detail', x: 34, y: 36 }, [cut(stateDetail(node), DETAIL_MAX_CHARS)]),
   ];
   children.push(...flags(node, box.width), ...badge(node, box.width));
   return el('g', stateAttrs(node, stateClasses(node, 'node state'), box), children);
@@ -181,9 +189,8 @@ function compound(
   box: PlacedBox,
   at: Box,
   clusterBoxes: ReadonlyMap<string, PlacedBox>,
-  graph: GraphModel,
+  clusters: ReadonlyMap<string, GraphCluster>,
 ): SvgElement {
-  const clusters = graph.clusters.filter((cluster) => cluster.owner === node.id);
   const children: SvgChild[] = [
     el('title', {}, [tooltip(node)]),
     el('rect', { class: 'node-box compound-box', width: box.width, height: box.height, rx: 8 }),
@@ -194,9 +201,10 @@ function compound(
     ...flags(node, box.width - 60),
     ...badge(node, box.width),
   ];
-  for (const cluster of clusters) {
-    const cbox = clusterBoxes.get(cluster.id);
-    if (cbox === undefined) continue;
+  for (const id of node.clusters) {
+    const cluster = clusters.get(id);
+    const cbox = clusterBoxes.get(id);
+    if (cluster === undefined || cbox === undefined) continue;
     const local = { x: cbox.x - box.x, y: cbox.y - box.y };
     children.push(
       el(

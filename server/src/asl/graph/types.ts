@@ -90,6 +90,16 @@ export interface GraphModel {
   readonly clusters: readonly GraphCluster[];
 }
 
+/** What a node is called in the picture: a state's name, a marker's label. */
+export function nodeName(node: GraphNode): string {
+  return node.kind === 'state' ? node.name : node.label;
+}
+
+/** A state's second line: its type and, when it has one, its resource (`Task · lambda:invoke`). */
+export function stateDetail(node: StateNode): string {
+  return [node.type ?? 'no Type', node.resource].filter((part) => part !== null).join(' · ');
+}
+
 export const EDGE_KINDS: readonly EdgeKind[] = [
   'start',
   'next',

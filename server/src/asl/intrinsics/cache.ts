@@ -1,18 +1,14 @@
-/** Parsed calls by their text, so the engine parses each template string once. */
+/**
+ * Parsed calls by their text, so the engine parses each template string once. Capped like the
+ * path cache (10,000: far more distinct calls than any definition holds) because the language
+ * server also parses every half-typed call of every edit.
+ */
+import { BoundedCache } from '../boundedCache';
 import type { IntrinsicParseResult } from './ast';
 import { parseIntrinsic } from './parser';
 
-const cache = new Map<string, IntrinsicParseResult>();
+const cache = new BoundedCache<IntrinsicParseResult>(10_000, (text) => parseIntrinsic(text));
 
 export function parseIntrinsicCached(text: string): IntrinsicParseResult {
-  let result = cache.get(text);
-  if (result === undefined) {
-    result = parseIntrinsic(text);
-    cache.set(text, result);
-  }
-  return result;
-}
-
-export function clearIntrinsicCache(): void {
-  cache.clear();
+  return cache.get(text);
 }

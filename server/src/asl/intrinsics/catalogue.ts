@@ -38,6 +38,10 @@ export interface IntrinsicFunction {
 export const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'] as const;
 export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
 
+export function isHashAlgorithm(name: string): name is HashAlgorithm {
+  return (HASH_ALGORITHMS as readonly string[]).includes(name);
+}
+
 /**
  * The only intrinsics a Fail state's ErrorPath and CausePath may hold (the AWS documentation
  * lists them: the functions that yield a string).
@@ -54,6 +58,11 @@ export const FAIL_PATH_INTRINSICS: readonly string[] = [
 
 /** States.ArrayRange may produce at most this many items. */
 export const ARRAY_RANGE_MAX_ITEMS = 1000;
+
+/** How many numbers counting from start to end (inclusive) by step gives; step is not 0. */
+export function rangeLength(start: number, end: number, step: number): number {
+  return Math.max(0, Math.floor((end - start) / step) + 1);
+}
 /** Base64Encode, Base64Decode and Hash take inputs of at most this many characters. */
 export const ENCODING_MAX_INPUT_LENGTH = 10_000;
 

@@ -14,7 +14,9 @@ import {
   HASH_ALGORITHMS,
   INTRINSIC_FUNCTIONS,
   intrinsicFunction,
+  isHashAlgorithm,
   parameterAt,
+  rangeLength,
 } from './catalogue';
 import { INTRINSIC_MESSAGES } from './messages';
 
@@ -149,7 +151,7 @@ const SPECIAL_RULES: Readonly<Record<string, SpecialRule>> = {
     if (data?.kind === 'string') checkLength('States.Hash', data, problems);
     const algorithm = call.args[1];
     if (algorithm?.kind !== 'string') return;
-    if (!(HASH_ALGORITHMS as readonly string[]).includes(algorithm.value)) {
+    if (!isHashAlgorithm(algorithm.value)) {
       problems.push({
         ...spanOf(algorithm),
         message: INTRINSIC_MESSAGES.hashAlgorithm(algorithm.value, HASH_ALGORITHMS),
@@ -168,7 +170,7 @@ const SPECIAL_RULES: Readonly<Record<string, SpecialRule>> = {
       return;
     }
     if (start?.kind !== 'number' || end?.kind !== 'number' || step?.kind !== 'number') return;
-    const count = Math.floor((end.value - start.value) / step.value) + 1;
+    const count = rangeLength(start.value, end.value, step.value);
     if (count > ARRAY_RANGE_MAX_ITEMS) {
       problems.push({
         offset: call.offset,

@@ -11,7 +11,7 @@ export type {
 } from './ast';
 export { MAX_INTRINSIC_DEPTH } from './ast';
 export { parseIntrinsic } from './parser';
-export { parseIntrinsicCached, clearIntrinsicCache } from './cache';
+export { parseIntrinsicCached } from './cache';
 export type { HashAlgorithm, IntrinsicFunction, IntrinsicParameter, ValueKind } from './catalogue';
 export {
   ARRAY_RANGE_MAX_ITEMS,

@@ -40,6 +40,5 @@ export const INTRINSIC_MESSAGES = {
     `This range has ${count} numbers; States.ArrayRange makes at most ${max}.`,
   chunkSize: () => 'The chunk size of States.ArrayPartition must be greater than 0.',
   negativeIndex: () => 'The index of States.ArrayGetItem cannot be negative.',
-  randomRange: () => 'The start of States.MathRandom must be less than its end.',
   tooLong: (name: string, max: number) => `${name} takes at most ${max} characters.`,
 } as const;

@@ -1,6 +1,5 @@
 import type { PropertyNode } from '../ast';
-import type { QueryLanguage, RuleContext } from './context';
-import type { State } from '../model';
+import type { QueryLanguage } from './context';
 
 export interface Assignment {
   /** The variable's name: the key, without the `.$` a JSONPath state may add. */
@@ -8,11 +7,6 @@ export interface Assignment {
   readonly property: PropertyNode;
   /** Where the Assign sits: the state itself, a choice rule, or a catcher. */
   readonly owner: 'state' | 'choice' | 'catch';
-}
-
-/** The keys of a state's Assign objects: its own, its top-level choice rules', its catchers'. */
-export function assignmentsOf(context: RuleContext, state: State): readonly Assignment[] {
-  return context.sitesOf(state).assignments;
 }
 
 /** Where the key at `path` (from a state's body) assigns a variable, if it does. */

@@ -1,5 +1,4 @@
 import { propertyOf } from '../ast';
-import { choiceRulesOf } from './choiceOperators';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -10,7 +9,7 @@ export const choiceNext: Rule = {
   description: 'Each top-level choice rule needs "Next"; rules inside And, Or and Not take none.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const { rule, topLevel } of choiceRulesOf(context, state)) {
+      for (const { rule, topLevel } of context.choiceRulesOf(state)) {
         const next = propertyOf(rule, 'Next');
         if (topLevel && next === undefined)
           report(rule.properties[0]?.key ?? rule, RULE_MESSAGES.choiceRuleNeedsNext());

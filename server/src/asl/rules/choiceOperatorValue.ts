@@ -1,5 +1,5 @@
 import type { ValueNode } from '../ast';
-import { CHOICE_OPERATORS, choiceRulesOf, type OperandKind } from './choiceOperators';
+import { CHOICE_OPERATORS, type OperandKind } from '../choiceOperatorKinds';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 import { isRfc3339Timestamp } from './timestamp';
@@ -13,7 +13,7 @@ export const choiceOperatorValue: Rule = {
   check: (context, report) => {
     for (const state of context.model.states) {
       if (state.type !== 'Choice' || context.languageOf(state) !== 'JSONPath') continue;
-      for (const { rule } of choiceRulesOf(context, state)) {
+      for (const { rule } of context.choiceRulesOf(state)) {
         for (const property of rule.properties) {
           const kind = CHOICE_OPERATORS.get(property.key.value);
           const value = property.value;

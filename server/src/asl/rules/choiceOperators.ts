@@ -1,41 +1,6 @@
 import { propertyOf, type ObjectNode, type PropertyNode } from '../ast';
+import { CHOICE_OPERATORS } from '../choiceOperatorKinds';
 import type { State } from '../model';
-import type { RuleContext } from './context';
-
-/** What a JSONPath comparison operator's value must be. */
-export type OperandKind = 'string' | 'number' | 'boolean' | 'timestamp' | 'path';
-
-const COMPARISONS: readonly [string, OperandKind][] = [
-  ['StringEquals', 'string'],
-  ['StringLessThan', 'string'],
-  ['StringGreaterThan', 'string'],
-  ['StringLessThanEquals', 'string'],
-  ['StringGreaterThanEquals', 'string'],
-  ['NumericEquals', 'number'],
-  ['NumericLessThan', 'number'],
-  ['NumericGreaterThan', 'number'],
-  ['NumericLessThanEquals', 'number'],
-  ['NumericGreaterThanEquals', 'number'],
-  ['BooleanEquals', 'boolean'],
-  ['TimestampEquals', 'timestamp'],
-  ['TimestampLessThan', 'timestamp'],
-  ['TimestampGreaterThan', 'timestamp'],
-  ['TimestampLessThanEquals', 'timestamp'],
-  ['TimestampGreaterThanEquals', 'timestamp'],
-];
-
-/** Every JSONPath comparison operator with the kind of value it takes. */
-export const CHOICE_OPERATORS: ReadonlyMap<string, OperandKind> = new Map<string, OperandKind>([
-  ...COMPARISONS,
-  ...COMPARISONS.map(([name]): [string, OperandKind] => [`${name}Path`, 'path']),
-  ['StringMatches', 'string'],
-  ['IsNull', 'boolean'],
-  ['IsPresent', 'boolean'],
-  ['IsNumeric', 'boolean'],
-  ['IsString', 'boolean'],
-  ['IsBoolean', 'boolean'],
-  ['IsTimestamp', 'boolean'],
-]);
 
 export const BOOLEAN_COMBINATORS: ReadonlySet<string> = new Set(['And', 'Or', 'Not']);
 
@@ -45,11 +10,7 @@ export interface ChoiceRuleVisit {
   readonly topLevel: boolean;
 }
 
-/** Every choice rule of a Choice state, nested ones included, in document order (computed once per validation). */
-export function choiceRulesOf(context: RuleContext, state: State): readonly ChoiceRuleVisit[] {
-  return context.choiceRulesOf(state);
-}
-
+/** Every choice rule of a Choice state, nested ones included, in document order. */
 export function collectChoiceRules(state: State): ChoiceRuleVisit[] {
   const visits: ChoiceRuleVisit[] = [];
   const choices = state.type === 'Choice' ? propertyOf(state.node, 'Choices')?.value : undefined;

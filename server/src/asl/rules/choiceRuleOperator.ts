@@ -1,5 +1,6 @@
 import { propertyOf, type ObjectNode, type Span } from '../ast';
-import { CHOICE_OPERATORS, choiceRulesOf, operatorsOf } from './choiceOperators';
+import { CHOICE_OPERATORS } from '../choiceOperatorKinds';
+import { operatorsOf } from './choiceOperators';
 import { RULE_MESSAGES } from './messages';
 import { relatedAt } from './related';
 import type { Rule } from './rule';
@@ -17,7 +18,7 @@ export const choiceRuleOperator: Rule = {
     for (const state of context.model.states) {
       if (state.type !== 'Choice') continue;
       const jsonata = context.languageOf(state) === 'JSONata';
-      for (const { rule } of choiceRulesOf(context, state)) {
+      for (const { rule } of context.choiceRulesOf(state)) {
         const operators = operatorsOf(rule);
         const first = operators[0];
         if (jsonata) {

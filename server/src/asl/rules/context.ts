@@ -10,7 +10,7 @@ import { collectTransitions, reachableFrom, type Transition } from './transition
 import { offsetMapOf, spanInString, type OffsetMap } from './stringOffsets';
 
 /**
- * What every rule reads, computed once per validation and shared: the model, the effective
+ * What every rule reads, computed once per model and shared: the model, the effective
  * query language of each state, each state's transitions, each scope's reachable states, and
  * the values of each state's body that rules look at (stateSites.ts). Rules never walk the tree
  * themselves, so adding a rule adds no pass over the document. Each piece is computed the first
@@ -62,7 +62,7 @@ interface Validation extends RuleContext {
  * The context is an object literal whose methods are this module's functions, reading the
  * validation through `this`. Not a class: V8 keeps the hidden class of a literal for as long as
  * the code that makes it, but a class instance's only as long as some instance lives. Contexts
- * live for one validation, so after each full garbage collection their hidden class was gone
+ * live as long as one model, so after each full garbage collection their hidden class was gone
  * and every rule optimized against it was thrown back to unoptimized code (30 to 70 functions
  * each time, then slower, allocating validations until they were optimized again). Not
  * closures: a new set per validation made the rules' calls miss ("wrong call target").
@@ -89,6 +89,22 @@ export function createRuleContext(
     spanIn,
   };
   return validation;
+}
+
+const contexts = new WeakMap<StateMachine, RuleContext>();
+
+/**
+ * The model's context, made on first use and kept as long as the model: validation and the
+ * editor's variable index ask the same questions of one model, and every answer depends on the
+ * model alone (never on which rules are enabled), so they share one set of answers.
+ */
+export function ruleContextFor(document: ParsedDocument, model: StateMachine): RuleContext {
+  let context = contexts.get(model);
+  if (context === undefined) {
+    context = createRuleContext(document, model);
+    contexts.set(model, context);
+  }
+  return context;
 }
 
 // Measured against AWS: a state inside a branch or processor takes the machine's language
@@ -160,7 +176,8 @@ function factsOf(validation: Validation, state: State): StateFacts {
   return found;
 }
 
-function languageValue(node: ValueNode | undefined): QueryLanguage | undefined {
+/** The query language a `QueryLanguage` value names; undefined for anything else. */
+export function languageValue(node: ValueNode | undefined): QueryLanguage | undefined {
   const value = stringValue(node);
   return value === 'JSONPath' || value === 'JSONata' ? value : undefined;
 }

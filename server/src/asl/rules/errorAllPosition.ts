@@ -1,4 +1,3 @@
-import { errorMatchersOf } from './errorNames';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -9,7 +8,7 @@ export const errorAllPosition: Rule = {
   description: '"States.ALL" must be alone in ErrorEquals and in the last retrier or catcher.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const matcher of errorMatchersOf(context, state)) {
+      for (const matcher of context.errorMatchersOf(state)) {
         const all = matcher.names.find((n) => n.value === 'States.ALL');
         if (all === undefined) continue;
         if (matcher.errorEquals.items.length > 1) report(all, RULE_MESSAGES.errorAllNotAlone());

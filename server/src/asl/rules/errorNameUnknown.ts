@@ -1,4 +1,4 @@
-import { errorMatchersOf, PREDEFINED_ERRORS } from './errorNames';
+import { PREDEFINED_ERRORS } from './errorNames';
 import { RULE_MESSAGES } from './messages';
 import { closestName } from '../levenshtein';
 import type { Rule } from './rule';
@@ -12,7 +12,7 @@ export const errorNameUnknown: Rule = {
   description: 'Error names starting with "States." must be predefined Step Functions errors.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const matcher of errorMatchersOf(context, state)) {
+      for (const matcher of context.errorMatchersOf(state)) {
         for (const name of matcher.names) {
           if (!name.value.startsWith('States.') || KNOWN.has(name.value)) continue;
           report(

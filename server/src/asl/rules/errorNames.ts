@@ -1,27 +1,7 @@
 import { propertyOf, type ArrayNode, type StringNode, type ValueNode } from '../ast';
 import type { State } from '../model';
-import type { RuleContext } from './context';
 
-/** The error names Step Functions itself raises; any other `States.` name can never match. */
-export const PREDEFINED_ERRORS: readonly string[] = [
-  'States.ALL',
-  'States.DataLimitExceeded',
-  'States.ExceedToleratedFailureThreshold',
-  'States.HeartbeatTimeout',
-  'States.Http.Socket',
-  'States.IntrinsicFailure',
-  'States.ItemReaderFailed',
-  'States.NoChoiceMatched',
-  'States.ParameterPathFailure',
-  'States.Permissions',
-  'States.QueryEvaluationError',
-  'States.ResultPathMatchFailure',
-  'States.ResultWriterFailed',
-  'States.Runtime',
-  'States.TaskFailed',
-  'States.Timeout',
-  'States.BranchFailed',
-];
+export { PREDEFINED_ERRORS } from '../statesErrors';
 
 export interface ErrorMatcher {
   /** "Retry" or "Catch". */
@@ -32,11 +12,7 @@ export interface ErrorMatcher {
   readonly names: readonly StringNode[];
 }
 
-/** Every retrier and catcher of a state with its ErrorEquals list (computed once per validation). */
-export function errorMatchersOf(context: RuleContext, state: State): readonly ErrorMatcher[] {
-  return context.errorMatchersOf(state);
-}
-
+/** Every retrier and catcher of a state with its ErrorEquals list. */
 export function collectErrorMatchers(state: State): ErrorMatcher[] {
   const matchers: ErrorMatcher[] = [];
   const body = state.node;

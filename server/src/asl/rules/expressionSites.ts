@@ -1,7 +1,5 @@
 import type { PropertyNode, StringNode, ValueNode } from '../ast';
-import type { State } from '../model';
-import { CHOICE_OPERATORS } from './choiceOperators';
-import type { RuleContext } from './context';
+import { CHOICE_OPERATORS } from '../choiceOperatorKinds';
 
 /**
  * The strings of a JSONPath state that Step Functions evaluates, with what each must hold:
@@ -22,7 +20,8 @@ export interface ExpressionSite {
   readonly value: ValueNode;
 }
 
-const STATE_PATH_FIELDS: ReadonlyMap<string, ExpressionRole> = new Map<string, ExpressionRole>([
+/** The state's own fields that hold a path (or, for ErrorPath and CausePath, a path or an intrinsic call). */
+export const STATE_PATH_FIELDS: ReadonlyMap<string, ExpressionRole> = new Map<string, ExpressionRole>([
   ['InputPath', 'path'],
   ['OutputPath', 'path'],
   ['ResultPath', 'resultPath'],
@@ -47,11 +46,6 @@ const TEMPLATE_FIELDS: ReadonlySet<string> = new Set([
   'Assign',
 ]);
 
-/** The expression sites of a state (none for JSONata states): walked once per validation (stateSites.ts). */
-export function expressionSitesOf(context: RuleContext, state: State): readonly ExpressionSite[] {
-  return context.sitesOf(state).expressions;
-}
-
 /** What the value at `path` (keys and indexes from a JSONPath state's body) must hold, if Step Functions evaluates it. */
 export function expressionRole(
   path: readonly (string | number)[],
@@ -65,16 +59,29 @@ export function expressionRole(
     return role;
   }
   if (key.endsWith('.$') && isInTemplate(path)) return 'payload';
-  const first = path[0];
-  if (first === 'Catch' && path.length === 3 && key === 'ResultPath') return 'resultPath';
-  if (first === 'Choices' && stateType === 'Choice') {
+  if (path[0] === 'Choices' && stateType === 'Choice') {
     if (key === 'Variable') return 'path';
     if (key.endsWith('Path') && CHOICE_OPERATORS.get(key) === 'path') return 'path';
   }
-  if (first === 'ItemReader' && path.length === 3 && path[1] === 'ReaderConfig' && key === 'MaxItemsPath')
-    return 'reference';
-  if (first === 'ItemBatcher' && path.length === 2 && key.endsWith('Path')) return 'reference';
-  return undefined;
+  return nestedPathFieldRole(path, key);
+}
+
+/**
+ * The path fields below a state's own level (`key` is the last step of `path`): a catcher's
+ * ResultPath, ItemReader's ReaderConfig.MaxItemsPath, and ItemBatcher's ...Path fields.
+ */
+export function nestedPathFieldRole(
+  path: readonly (string | number)[],
+  key: string,
+): 'resultPath' | 'reference' | undefined {
+  const first = path[0];
+  if (first === 'Catch') return path.length === 3 && key === 'ResultPath' ? 'resultPath' : undefined;
+  if (first === 'ItemReader') {
+    return path.length === 3 && path[1] === 'ReaderConfig' && key === 'MaxItemsPath'
+      ? 'reference'
+      : undefined;
+  }
+  return first === 'ItemBatcher' && path.length === 2 && key.endsWith('Path') ? 'reference' : undefined;
 }
 
 /** Inside Parameters, ResultSelector, ItemSelector, Credentials, Assign (also of choice rules and catchers), ItemReader/ResultWriter Parameters or ItemBatcher BatchInput. */

@@ -1,5 +1,4 @@
 import { checkIntrinsicCall } from '../intrinsics';
-import { intrinsicSitesOf } from './intrinsicSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -15,7 +14,7 @@ export const intrinsicCall: Rule = {
     'Intrinsic calls use one of the 18 functions with the right number and kind of literal arguments.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const { node, parsed } of intrinsicSitesOf(context, state)) {
+      for (const { node, parsed } of context.intrinsicSitesOf(state)) {
         if (!parsed.ok) continue;
         for (const problem of checkIntrinsicCall(parsed.call)) {
           report(

@@ -1,5 +1,5 @@
 import { classifyPayloadString } from '../paths';
-import { asString, expressionSitesOf } from './expressionSites';
+import { asString } from './expressionSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const intrinsicPlacement: Rule = {
     'Intrinsic functions may only appear in ".$" values of payload templates and in Fail\'s ErrorPath/CausePath.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const site of expressionSitesOf(context, state)) {
+      for (const site of context.sitesOf(state).expressions) {
         if (site.role === 'payload' || site.role === 'errorPath') continue;
         const node = asString(site.value);
         if (node === undefined || classifyPayloadString(node.value) !== 'intrinsic') continue;

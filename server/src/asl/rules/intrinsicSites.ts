@@ -1,8 +1,6 @@
 import type { StringNode } from '../ast';
 import { parseIntrinsicCached, type IntrinsicParseResult } from '../intrinsics';
-import type { State } from '../model';
 import { classifyPayloadString } from '../paths';
-import type { RuleContext } from './context';
 import { asString, type ExpressionSite } from './expressionSites';
 
 export interface IntrinsicSite {
@@ -12,10 +10,6 @@ export interface IntrinsicSite {
 }
 
 /** Intrinsic calls where Step Functions evaluates them: `.$` values of payload templates, and Fail's ErrorPath/CausePath. */
-export function intrinsicSitesOf(context: RuleContext, state: State): readonly IntrinsicSite[] {
-  return context.intrinsicSitesOf(state);
-}
-
 export function collectIntrinsicSites(expressions: readonly ExpressionSite[]): IntrinsicSite[] {
   const found: IntrinsicSite[] = [];
   for (const site of expressions) {

@@ -1,4 +1,3 @@
-import { intrinsicSitesOf } from './intrinsicSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -9,7 +8,7 @@ export const intrinsicSyntax: Rule = {
   description: 'Intrinsic function calls must be well formed (nested at most 10 levels).',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const { node, parsed, site } of intrinsicSitesOf(context, state)) {
+      for (const { node, parsed, site } of context.intrinsicSitesOf(state)) {
         if (parsed.ok) continue;
         const { offset, length } = parsed.problem;
         report(

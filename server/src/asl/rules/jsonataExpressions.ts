@@ -1,8 +1,7 @@
 import jsonata from 'jsonata';
 import type { StringNode } from '../ast';
+import { BoundedCache } from '../boundedCache';
 import { isRecord } from '../../guards';
-import type { RuleContext } from './context';
-import type { State } from '../model';
 
 /** A `{% ... %}` string of a JSONata state, with where its expression starts inside the value. */
 export interface JsonataSite {
@@ -19,11 +18,6 @@ export type JsonataParse =
   | { readonly ok: true; readonly ast: unknown }
   | { readonly ok: false; readonly message: string; readonly start: number; readonly end: number };
 
-/** Every `{% %}` string in a JSONata state's fields (Comment excluded: it is free text). */
-export function jsonataSitesOf(context: RuleContext, state: State): readonly JsonataSite[] {
-  return context.sitesOf(state).jsonata;
-}
-
 /** The expression between `{%` and `%}`, when the string is one. */
 export function jsonataExpressionOf(value: string): string | undefined {
   if (!value.startsWith('{%') || !value.endsWith('%}') || value.length < 4) return undefined;
@@ -31,16 +25,10 @@ export function jsonataExpressionOf(value: string): string | undefined {
 }
 
 /** Parses are shared between rules and validations: the same expression text parses the same. */
-const cache = new Map<string, JsonataParse>();
-const CACHE_LIMIT = 5000;
+const cache = new BoundedCache<JsonataParse>(5000, parseFresh);
 
 export function parseJsonata(expression: string): JsonataParse {
-  const cached = cache.get(expression);
-  if (cached !== undefined) return cached;
-  const result = parseFresh(expression);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(expression, result);
-  return result;
+  return cache.get(expression);
 }
 
 function parseFresh(expression: string): JsonataParse {

@@ -1,4 +1,4 @@
-import { jsonataSitesOf, parseJsonata } from './jsonataExpressions';
+import { parseJsonata } from './jsonataExpressions';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const jsonataSyntax: Rule = {
   description: 'JSONata expressions ({% ... %}) must parse.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const found of jsonataSitesOf(context, state)) {
+      for (const found of context.sitesOf(state).jsonata) {
         const parsed = parseJsonata(found.expression);
         if (parsed.ok) continue;
         const span = context.spanIn(

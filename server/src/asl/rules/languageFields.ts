@@ -3,22 +3,13 @@
  * state's body: state fields, choice rules (at any depth), catchers, and Map's reader,
  * batcher and writer.
  */
+import { nestedPathFieldRole, STATE_PATH_FIELDS } from './expressionSites';
+
+/** Fields that hold a path exist in JSONPath only; so do the two templates JSONata replaces with Arguments and Output. */
 const JSONPATH_STATE_FIELDS: ReadonlySet<string> = new Set([
-  'InputPath',
-  'OutputPath',
+  ...STATE_PATH_FIELDS.keys(),
   'Parameters',
   'ResultSelector',
-  'ResultPath',
-  'ItemsPath',
-  'TimeoutSecondsPath',
-  'HeartbeatSecondsPath',
-  'SecondsPath',
-  'TimestampPath',
-  'ErrorPath',
-  'CausePath',
-  'MaxConcurrencyPath',
-  'ToleratedFailureCountPath',
-  'ToleratedFailurePercentagePath',
 ]);
 const JSONATA_STATE_FIELDS: ReadonlySet<string> = new Set(['Arguments', 'Output', 'Items']);
 
@@ -43,18 +34,12 @@ export function fieldLanguage(path: readonly (string | number)[]): FieldLanguage
     if (key === 'Condition' || key === 'Output') return 'JSONata';
     return SHARED_RULE_FIELDS.has(key) ? undefined : 'JSONPath';
   }
-  if (first === 'Catch' && path.length === 3) {
-    if (key === 'ResultPath') return 'JSONPath';
-    return key === 'Output' ? 'JSONata' : undefined;
-  }
+  if (first === 'Catch' && path.length === 3 && key === 'Output') return 'JSONata';
   if ((first === 'ItemReader' || first === 'ResultWriter') && path.length === 2) {
     if (key === 'Parameters') return 'JSONPath';
     return key === 'Arguments' ? 'JSONata' : undefined;
   }
-  if (first === 'ItemReader' && path.length === 3 && path[1] === 'ReaderConfig' && key === 'MaxItemsPath')
-    return 'JSONPath';
-  if (first === 'ItemBatcher' && path.length === 2 && key.endsWith('Path')) return 'JSONPath';
-  return undefined;
+  return nestedPathFieldRole(path, key) === undefined ? undefined : 'JSONPath';
 }
 
 /** True when the path ends at a key of a choice rule: Choices[i].key, or deeper through And/Or[i] and Not. */

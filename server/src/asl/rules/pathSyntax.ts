@@ -1,5 +1,5 @@
 import { classifyPayloadString, parsePathCached } from '../paths';
-import { asString, expressionSitesOf } from './expressionSites';
+import { asString } from './expressionSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const pathSyntax: Rule = {
     'Paths (InputPath, OutputPath, ResultPath, ...Path fields, Variable, ".$" values) must be valid JSONPath.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const site of expressionSitesOf(context, state)) {
+      for (const site of context.sitesOf(state).expressions) {
         const node = asString(site.value);
         if (node === undefined) continue;
         const kind = classifyPayloadString(node.value);

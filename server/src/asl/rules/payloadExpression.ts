@@ -1,5 +1,4 @@
 import { classifyPayloadString } from '../paths';
-import { expressionSitesOf } from './expressionSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -11,7 +10,7 @@ export const payloadExpression: Rule = {
     'A ".$" key holds a path ($...), a context path ($$...), a variable ($name...) or an intrinsic function call (States....).',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const site of expressionSitesOf(context, state)) {
+      for (const site of context.sitesOf(state).expressions) {
         if (site.role !== 'payload' && site.role !== 'errorPath') continue;
         const value = site.value;
         if (value.kind !== 'string') {

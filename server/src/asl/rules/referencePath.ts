@@ -1,5 +1,5 @@
 import { checkReferencePath, parsePathCached } from '../paths';
-import { asString, expressionSitesOf } from './expressionSites';
+import { asString } from './expressionSites';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const referencePath: Rule = {
     'ResultPath, ItemsPath and the ...Path fields must be reference paths (names and indexes only); ResultPath starts with "$".',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const site of expressionSitesOf(context, state)) {
+      for (const site of context.sitesOf(state).expressions) {
         if (site.role !== 'reference' && site.role !== 'resultPath') continue;
         const node = asString(site.value);
         if (node === undefined) continue;

@@ -1,7 +1,7 @@
 import { makeDiagnostic, type AslDiagnostic } from '../diagnostics';
 import type { StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import { createRuleContext } from './context';
+import { ruleContextFor } from './context';
 import { RULE_MESSAGES } from './messages';
 import { RULES } from './registry';
 
@@ -16,7 +16,7 @@ export function runRules(
 ): AslDiagnostic[] {
   const diagnostics: AslDiagnostic[] = [];
   if (document.root?.kind !== 'object') return diagnostics;
-  const context = createRuleContext(document, model);
+  const context = ruleContextFor(document, model);
   for (const rule of RULES) {
     if (disabled.has(rule.code)) continue;
     try {

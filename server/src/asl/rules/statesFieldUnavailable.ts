@@ -1,5 +1,5 @@
 import { statesFieldVerdict } from '../statesFields';
-import { jsonataSitesOf, parseJsonata, statesFieldReads } from './jsonataExpressions';
+import { parseJsonata, statesFieldReads } from './jsonataExpressions';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -11,7 +11,7 @@ export const statesFieldUnavailable: Rule = {
     "$states.result and $states.errorOutput may only be read where they exist (Output/Assign of Task, Parallel and Map; a catcher's Output/Assign).",
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const found of jsonataSitesOf(context, state)) {
+      for (const found of context.sitesOf(state).jsonata) {
         const parsed = parseJsonata(found.expression);
         if (!parsed.ok) continue;
         for (const read of statesFieldReads(parsed.ast)) {

@@ -2,7 +2,6 @@ import { propertyOf } from '../ast';
 import type { Scope, State } from '../model';
 import { stringValue } from '../model';
 import type { RuleContext } from './context';
-import { assignmentsOf } from './assignments';
 
 /**
  * Which variables may be set when each state starts, following the AWS rules on variable
@@ -39,7 +38,8 @@ export function computeVariableFlow(context: RuleContext): VariableFlow {
   };
 }
 
-function isDistributed(state: State): boolean {
+/** A Map state whose processor runs as a Distributed Map. */
+export function isDistributed(state: State): boolean {
   const processor =
     propertyOf(state.node, 'ItemProcessor')?.value ?? propertyOf(state.node, 'Iterator')?.value;
   const mode = stringValue(propertyOf(propertyOf(processor, 'ProcessorConfig')?.value, 'Mode')?.value);
@@ -88,7 +88,7 @@ function groupAssignments(context: RuleContext, state: State): ReadonlyMap<strin
   const groups = new Map<string, string[]>();
   const body = state.node;
   if (body === undefined) return groups;
-  for (const assignment of assignmentsOf(context, state)) {
+  for (const assignment of context.sitesOf(state).assignments) {
     const assign = findAssignObject(state, assignment.owner, assignment.property.offset);
     if (assign === undefined) continue;
     const key = `${assignment.owner}:${assign}`;

@@ -1,4 +1,4 @@
-import { assignmentsOf, RESERVED_VARIABLES, VARIABLE_NAME } from './assignments';
+import { RESERVED_VARIABLES, VARIABLE_NAME } from './assignments';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -10,7 +10,7 @@ export const variableName: Rule = {
     'Variable names in Assign start with a letter or underscore and contain only letters, digits and underscores.',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const assignment of assignmentsOf(context, state)) {
+      for (const assignment of context.sitesOf(state).assignments) {
         if (RESERVED_VARIABLES.has(assignment.name) || VARIABLE_NAME.test(assignment.name)) continue;
         report(assignment.property.key, RULE_MESSAGES.variableName(assignment.name));
       }

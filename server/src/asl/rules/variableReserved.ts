@@ -1,4 +1,4 @@
-import { assignmentsOf, RESERVED_VARIABLES } from './assignments';
+import { RESERVED_VARIABLES } from './assignments';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -9,7 +9,7 @@ export const variableReserved: Rule = {
   description: 'Assign may not set reserved names such as "states".',
   check: (context, report) => {
     for (const state of context.model.states) {
-      for (const assignment of assignmentsOf(context, state)) {
+      for (const assignment of context.sitesOf(state).assignments) {
         if (RESERVED_VARIABLES.has(assignment.name))
           report(assignment.property.key, RULE_MESSAGES.variableReserved(assignment.name));
       }

@@ -4,8 +4,8 @@ import { parseIntrinsicCached, type IntrinsicArgument } from '../intrinsics';
 import type { State } from '../model';
 import { classifyPayloadString, parsePathCached } from '../paths';
 import type { RuleContext } from './context';
-import { asString, expressionSitesOf } from './expressionSites';
-import { jsonataSitesOf, parseJsonata } from './jsonataExpressions';
+import { asString } from './expressionSites';
+import { parseJsonata } from './jsonataExpressions';
 
 /** A read of a workflow variable: `$name` in a path, an intrinsic argument or a JSONata expression. */
 export interface VariableUse {
@@ -19,7 +19,7 @@ export interface VariableUse {
 /** Every variable a state reads, in both query languages. */
 export function variableUsesOf(context: RuleContext, state: State): VariableUse[] {
   const uses: VariableUse[] = [];
-  for (const site of expressionSitesOf(context, state)) {
+  for (const site of context.sitesOf(state).expressions) {
     const node = asString(site.value);
     if (node === undefined) continue;
     const kind = classifyPayloadString(node.value);
@@ -34,7 +34,7 @@ export function variableUsesOf(context: RuleContext, state: State): VariableUse[
       if (parsed.ok) collectIntrinsic(parsed.call.args, node, uses, 0);
     }
   }
-  for (const found of jsonataSitesOf(context, state)) {
+  for (const found of context.sitesOf(state).jsonata) {
     const parsed = parseJsonata(found.expression);
     if (!parsed.ok) continue;
     for (const read of freeVariables(parsed.ast)) {

@@ -3,7 +3,7 @@ import { propertyOf, type ObjectNode, type Span } from '../ast';
 import { makeDiagnostic, type AslDiagnostic } from '../diagnostics';
 import { buildModel, type Scope, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import { scopeValue, stateValue } from './checkedValue';
+import { scopeValue, stateValue, valueWithoutContents } from './checkedValue';
 import { SCHEMA_CODES } from './codes';
 import { describeFound, SCHEMA_MESSAGES } from './messages';
 import { SCOPE_SCHEMAS } from './scopeSchemas';
@@ -29,13 +29,12 @@ export function checkSchema(document: ParsedDocument, model?: StateMachine): Asl
   const root = document.root;
   if (root === undefined) return [];
   if (root.kind !== 'object') {
-    const found = root.kind === 'array' ? [] : root.kind === 'null' ? null : root.value;
     return [
       makeDiagnostic(
         'ASL-SCHEMA-TYPE',
         SCHEMA_CODES['ASL-SCHEMA-TYPE'],
         { offset: root.offset, length: root.length },
-        SCHEMA_MESSAGES.notAnObjectRoot(describeFound(found)),
+        SCHEMA_MESSAGES.notAnObjectRoot(describeFound(valueWithoutContents(root))),
       ),
     ];
   }

@@ -58,12 +58,13 @@ function setField(object: Record<string, unknown>, key: string, value: unknown):
 }
 
 function fieldValue(key: string, node: ValueNode, level: Level): unknown {
-  if (PAYLOAD_FIELDS.has(key)) return stub(node);
+  if (PAYLOAD_FIELDS.has(key)) return valueWithoutContents(node);
   if (level === 'state') {
-    if (key === 'Branches') return node.kind === 'array' ? node.items.map(stub) : stub(node);
-    if (key === 'ItemProcessor' || key === 'Iterator') return stub(node);
+    if (key === 'Branches')
+      return node.kind === 'array' ? node.items.map(valueWithoutContents) : valueWithoutContents(node);
+    if (key === 'ItemProcessor' || key === 'Iterator') return valueWithoutContents(node);
   } else if (level === 'scope' && key === 'States') {
-    return node.kind === 'object' ? statesStub(node) : stub(node);
+    return node.kind === 'object' ? statesStub(node) : valueWithoutContents(node);
   }
   return value(node);
 }
@@ -80,7 +81,7 @@ function value(node: ValueNode): unknown {
 }
 
 /** A value of the same JSON type, without contents. Strings keep their text (JSONata checks need it). */
-function stub(node: ValueNode): unknown {
+export function valueWithoutContents(node: ValueNode): unknown {
   switch (node.kind) {
     case 'object':
       return {};
@@ -102,7 +103,7 @@ function statesStub(node: ObjectNode): Record<string, unknown> {
     if (state === undefined || state.kind === 'object') continue;
     const key = property.key.value;
     if (Object.hasOwn(result, key)) continue;
-    setField(result, key, stub(state));
+    setField(result, key, valueWithoutContents(state));
   }
   return result;
 }

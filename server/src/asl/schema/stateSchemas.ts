@@ -1,4 +1,5 @@
 import type { SchemaObject } from 'ajv';
+import { CHOICE_OPERATORS } from '../choiceOperatorKinds';
 import {
   anyValue,
   arrayOrJsonata,
@@ -28,49 +29,6 @@ export const STATE_TYPES = ['Choice', 'Fail', 'Map', 'Parallel', 'Pass', 'Succee
 export type StateType = (typeof STATE_TYPES)[number];
 
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'] as const;
-
-/** Every Choice rule operator; the kind of value each takes is checked by the semantic rules. */
-export const CHOICE_OPERATORS = [
-  'BooleanEquals',
-  'BooleanEqualsPath',
-  'IsBoolean',
-  'IsNull',
-  'IsNumeric',
-  'IsPresent',
-  'IsString',
-  'IsTimestamp',
-  'NumericEquals',
-  'NumericEqualsPath',
-  'NumericGreaterThan',
-  'NumericGreaterThanPath',
-  'NumericGreaterThanEquals',
-  'NumericGreaterThanEqualsPath',
-  'NumericLessThan',
-  'NumericLessThanPath',
-  'NumericLessThanEquals',
-  'NumericLessThanEqualsPath',
-  'StringEquals',
-  'StringEqualsPath',
-  'StringGreaterThan',
-  'StringGreaterThanPath',
-  'StringGreaterThanEquals',
-  'StringGreaterThanEqualsPath',
-  'StringLessThan',
-  'StringLessThanPath',
-  'StringLessThanEquals',
-  'StringLessThanEqualsPath',
-  'StringMatches',
-  'TimestampEquals',
-  'TimestampEqualsPath',
-  'TimestampGreaterThan',
-  'TimestampGreaterThanPath',
-  'TimestampGreaterThanEquals',
-  'TimestampGreaterThanEqualsPath',
-  'TimestampLessThan',
-  'TimestampLessThanPath',
-  'TimestampLessThanEquals',
-  'TimestampLessThanEqualsPath',
-] as const;
 
 const common = (): Record<string, SchemaObject> => ({
   Type: oneOfStrings('stateType', STATE_TYPES),
@@ -119,7 +77,7 @@ const SHARED: Readonly<Record<SharedName, SchemaObject>> = {
   // fields here; which fields belong at which level is a semantic rule.
   choiceRule: fields('choiceRule', {
     Variable: string(),
-    ...Object.fromEntries(CHOICE_OPERATORS.map((operator) => [operator, anyValue()])),
+    ...Object.fromEntries([...CHOICE_OPERATORS.keys()].map((operator) => [operator, anyValue()])),
     And: listOf('choiceRules', ref('choiceRule')),
     Or: listOf('choiceRules', ref('choiceRule')),
     Not: ref('choiceRule'),

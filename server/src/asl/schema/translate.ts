@@ -1,6 +1,7 @@
 import type { ErrorObject, SchemaObject } from 'ajv';
 import { propertyOf, type PropertyNode, type Span, type StringNode, type ValueNode } from '../ast';
 import { makeDiagnostic, type AslDiagnostic } from '../diagnostics';
+import { valueWithoutContents } from './checkedValue';
 import { SCHEMA_CODES, type SchemaCode } from './codes';
 import { isExpected, isObjectName, type Expected, type ObjectName } from './fragments';
 import { isRecord } from '../../guards';
@@ -113,7 +114,7 @@ function wrongValue(error: ErrorObject, checked: Checked): AslDiagnostic | undef
   const label = fieldLabel(at.field ?? 'The value', at.item, expects === 'state');
   const allowed = stringsOf(schema['enum']);
   const expected = expectedValue(expects, allowed.length > 0 ? allowed : undefined);
-  const found = valueOf(at.node);
+  const found = valueWithoutContents(at.node);
   // An empty YAML value (`Comment:`) has no characters to underline: its key does.
   const span: Span = at.node.length === 0 ? (at.fieldKey ?? at.node) : at.node;
   switch (error.keyword) {
@@ -248,17 +249,6 @@ function expectsOf(schema: SchemaObject): Expected | undefined {
 function isPresentWithoutValue(checked: Checked, path: string, field: string): boolean {
   const property = propertyOf(locate(checked, path).node, field);
   return property !== undefined && property.value === undefined;
-}
-
-function valueOf(node: ValueNode): unknown {
-  switch (node.kind) {
-    case 'object':
-      return {};
-    case 'array':
-      return [];
-    default:
-      return node.value;
-  }
 }
 
 function recordOf(value: unknown): Record<string, unknown> {

@@ -1,8 +1,9 @@
-import { endOf, propertyOf, toValue, type ObjectNode, type PropertyNode, type Span } from '../ast';
+import { propertyOf, spanOf, toValue, type ObjectNode, type PropertyNode, type Span } from '../ast';
 import { stringValue, type State, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import { locate, stateAt } from '../queries';
-import { appendProperty, indentLater, lineIndent, removeProperty } from './editing';
+import { locate, nodeAtPath, stateAt } from '../queries';
+import { FLOWING_TYPES } from '../rules/terminal';
+import { appendProperty, indentLater, lineIndent, redirectTransition, removeProperty } from './editing';
 import { closestNames } from '../levenshtein';
 import { renderEntry, renderString, type Template } from './template';
 import { stateKeyAt, stateReferences } from './stateReferences';
@@ -24,8 +25,6 @@ export interface QuickFix {
   /** The fix to apply with one keystroke, when it is clearly the right one. */
   readonly preferred: boolean;
 }
-
-const FLOWING = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 /** Quick fixes for the diagnostics in a range, plus fixes that need no diagnostic (a path value under a key without `.$`). */
 export function codeActionsFor(
@@ -102,7 +101,7 @@ function misspelledState(
   return closestNames(reference.name, names).map((name, i) =>
     make(
       `Change to "${name}"`,
-      [{ span: span(reference.node), newText: renderString(name, document.format) }],
+      [{ span: spanOf(reference.node), newText: renderString(name, document.format) }],
       i === 0,
     ),
   );
@@ -168,7 +167,7 @@ function unreachable(document: ParsedDocument, state: State | undefined, make: M
   const previous = list
     .slice(0, list.indexOf(state))
     .reverse()
-    .find((s) => FLOWING.has(s.type ?? '') && s.node !== undefined);
+    .find((s) => FLOWING_TYPES.has(s.type ?? '') && s.node !== undefined);
   if (previous?.node !== undefined) {
     const edits = wireAfter(document, previous.node, state);
     if (edits !== undefined) fixes.push(make(`Run "${state.name}" after "${previous.name}"`, edits, true));
@@ -178,17 +177,13 @@ function unreachable(document: ParsedDocument, state: State | undefined, make: M
 
 /** `previous` goes to `state`, and `state` takes over where `previous` went (or ends). */
 function wireAfter(document: ParsedDocument, previous: ObjectNode, state: State): TextEdit[] | undefined {
-  const name = renderString(state.name, document.format);
-  const next = propertyOf(previous, 'Next');
-  const end = propertyOf(previous, 'End');
-  const edits: TextEdit[] = [];
-  const oldNext = stringValue(next?.value);
+  const oldNext = stringValue(propertyOf(previous, 'Next')?.value);
   const stateHasTransition =
     propertyOf(state.node, 'Next') !== undefined || propertyOf(state.node, 'End') !== undefined;
-  if (next?.value !== undefined) edits.push({ span: span(next.value), newText: name });
-  else if (end !== undefined) edits.push({ span: span(end), newText: entry(document, 'Next', state.name) });
-  else return undefined;
-  if (!stateHasTransition && state.node !== undefined && FLOWING.has(state.type ?? '')) {
+  const redirect = redirectTransition(document, previous, state.name);
+  if (redirect === undefined) return undefined;
+  const edits: TextEdit[] = [redirect];
+  if (!stateHasTransition && state.node !== undefined && FLOWING_TYPES.has(state.type ?? '')) {
     edits.push(
       appendProperty(
         document,
@@ -256,7 +251,9 @@ function jsonataEquivalent(document: ParsedDocument, diagnostic: DiagnosticRef, 
     entry(document, target.field, converted),
     lineIndent(document.text, property.offset),
   );
-  return [make(`Replace "${name}" with "${target.field}"`, [{ span: span(property), newText: text }], true)];
+  return [
+    make(`Replace "${name}" with "${target.field}"`, [{ span: spanOf(property), newText: text }], true),
+  ];
 }
 
 function dropDollar(document: ParsedDocument, diagnostic: DiagnosticRef, make: Make): QuickFix[] {
@@ -270,7 +267,7 @@ function dropDollar(document: ParsedDocument, diagnostic: DiagnosticRef, make: M
   return [
     make(
       `Use a literal value: rename "${property.key.value}" to "${bare}"`,
-      [{ span: span(property.key), newText: renderString(bare, document.format) }],
+      [{ span: spanOf(property.key), newText: renderString(bare, document.format) }],
       true,
     ),
   ];
@@ -299,7 +296,7 @@ function evaluateAsPath(document: ParsedDocument, range: Span): QuickFix[] {
   return [
     {
       title: `Evaluate "${value.value}": rename "${property.key.value}" to "${key}"`,
-      edits: [{ span: span(property.key), newText: renderString(key, document.format) }],
+      edits: [{ span: spanOf(property.key), newText: renderString(key, document.format) }],
       diagnostic: undefined,
       preferred: false,
     },
@@ -313,20 +310,6 @@ function propertyAtKey(
   if (document.root === undefined) return undefined;
   const location = locate(document.root, offset);
   if (location.property === undefined) return undefined;
-  let node = document.root;
-  for (const segment of location.path.slice(0, -1)) {
-    const child: typeof node | undefined =
-      typeof segment === 'number'
-        ? node.kind === 'array'
-          ? node.items[segment]
-          : undefined
-        : propertyOf(node, segment)?.value;
-    if (child === undefined) return undefined;
-    node = child;
-  }
-  return node.kind === 'object' ? { property: location.property, object: node } : undefined;
-}
-
-function span(node: Span): Span {
-  return { offset: node.offset, length: endOf(node) - node.offset };
+  const node = nodeAtPath(document.root, location.path.slice(0, -1));
+  return node?.kind === 'object' ? { property: location.property, object: node } : undefined;
 }

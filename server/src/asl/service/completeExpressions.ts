@@ -11,7 +11,7 @@ import {
   VARIABLES_LINK,
 } from './docs';
 import { expressionSite, type ExpressionSite } from './expressions';
-import { contextMarkdown, functionMarkdown, intrinsicMarkdown } from './markdown';
+import { contextMarkdown, functionMarkdown, intrinsicMarkdown, withAwsLink } from './markdown';
 import type { CompletionEntry } from './types';
 import { statesFieldsAt } from '../statesFields';
 import { variableIndex, visibleScopes } from './variables';
@@ -77,7 +77,7 @@ function completeJsonata(
       label: field.name,
       kind: 'field',
       detail: `$states.${field.name}`,
-      documentation: `${field.summary}\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
+      documentation: withAwsLink(field.summary, STATES_VARIABLE_LINK),
       insertText: field.name === 'context' ? 'context.' : field.name,
       snippet: false,
       replace,
@@ -90,7 +90,10 @@ function completeJsonata(
       label: '$states',
       kind: 'variable',
       detail: 'reserved variable',
-      documentation: `The state's input, result, error output and context.\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
+      documentation: withAwsLink(
+        "The state's input, result, error output and context.",
+        STATES_VARIABLE_LINK,
+      ),
       insertText: '\\$states.',
       snippet: true,
       replace: site.token,
@@ -186,7 +189,10 @@ function variables(document: ParsedDocument, model: StateMachine, site: Expressi
       label: `$${name}`,
       kind: 'variable',
       detail: `variable assigned in ${assigned}`,
-      documentation: `Workflow variable, assigned by the \`Assign\` of ${assigned}.${visible === undefined ? ' (This state is not reachable yet, so every assignment of its scope is offered.)' : ''}\n\n[AWS documentation](${VARIABLES_LINK})`,
+      documentation: withAwsLink(
+        `Workflow variable, assigned by the \`Assign\` of ${assigned}.${visible === undefined ? ' (This state is not reachable yet, so every assignment of its scope is offered.)' : ''}`,
+        VARIABLES_LINK,
+      ),
       insertText: `\\$${name}`,
       snippet: true,
       replace: site.token,
@@ -197,7 +203,7 @@ function variables(document: ParsedDocument, model: StateMachine, site: Expressi
 }
 
 /** `$substring(${1:str}, ${2:start})`: the required parameters of a signature as tab stops. */
-export function signatureSnippet(name: string, signature: string): string {
+function signatureSnippet(name: string, signature: string): string {
   const open = signature.indexOf('(');
   const inside = signature.slice(open + 1, signature.lastIndexOf(')'));
   const required = inside

@@ -1,17 +1,16 @@
 import { propertyOf, type Span } from '../ast';
 import { stringValue, type State, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
+import { FLOWING_TYPES } from '../rules/terminal';
 import type { KeyContext } from './cursor';
 import { type FieldDoc, type ValueShape, MACHINE_FIELDS } from './docs';
-import { appendProperty, indentUnit, jsonCommas } from './editing';
+import { appendProperty, indentUnit, jsonCommas, nextEntry, redirectTransition } from './editing';
 import { allowedFields } from './fieldTables';
 import { fieldMarkdown, shapeLabel } from './markdown';
 import { roleAt, type Role } from './roles';
 import { machineSnippet, STATE_SNIPPETS, type StateSnippet } from './snippets';
 import { escapeSnippet, renderEntry, renderString, renderValue, type TemplateObject } from './template';
 import type { CompletionEntry, TextEdit } from './types';
-
-const FLOWING = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 export function completeKeys(
   document: ParsedDocument,
@@ -134,10 +133,10 @@ function completeNewStates(
   STATE_SNIPPETS.forEach((snippet, i) => {
     const name = uniqueName(model, snippet.name);
     const base = snippet.body(role.queryLanguage);
-    const plain: TemplateObject = FLOWING.has(snippet.type) ? { ...base, End: true } : base;
+    const plain: TemplateObject = FLOWING_TYPES.has(snippet.type) ? { ...base, End: true } : base;
     const keyText = json
-      ? `"\${1:${escapeSnippet(name, options, true)}}"`
-      : `\${1:${escapeSnippet(name, options, true)}}`;
+      ? `"\${1:${escapeSnippet(name, options)}}"`
+      : `\${1:${escapeSnippet(name, options)}}`;
     entries.push({
       label: snippet.label,
       kind: 'snippet',
@@ -183,7 +182,7 @@ function previousState(role: Role, at: Span): State | undefined {
   for (const state of role.scope?.states ?? []) {
     if (state.property.offset < at.offset) found = state;
   }
-  return found !== undefined && FLOWING.has(found.type ?? '') ? found : undefined;
+  return found !== undefined && FLOWING_TYPES.has(found.type ?? '') ? found : undefined;
 }
 
 /**
@@ -198,11 +197,8 @@ function wireIn(
   base: TemplateObject,
 ): { body: TemplateObject; edit: TextEdit } | undefined {
   if (previous.node === undefined) return undefined;
-  const nextProperty = propertyOf(previous.node, 'Next');
-  const endProperty = propertyOf(previous.node, 'End');
-  const oldNext = stringValue(nextProperty?.value);
-  const nameText = renderString(name, document.format);
-  const flowing = FLOWING.has(snippet.type);
+  const oldNext = stringValue(propertyOf(previous.node, 'Next')?.value);
+  const flowing = FLOWING_TYPES.has(snippet.type);
   let body: TemplateObject = base;
   if (oldNext !== undefined) {
     if (snippet.type === 'Choice') body = { ...base, Default: oldNext };
@@ -211,18 +207,9 @@ function wireIn(
   } else if (flowing) {
     body = { ...base, End: true };
   }
-  const nextEntry = document.format === 'json' ? `"Next": ${nameText}` : `Next: ${nameText}`;
-  let edit: TextEdit;
-  if (nextProperty?.value !== undefined) {
-    edit = {
-      span: { offset: nextProperty.value.offset, length: nextProperty.value.length },
-      newText: nameText,
-    };
-  } else if (endProperty !== undefined) {
-    edit = { span: { offset: endProperty.offset, length: endProperty.length }, newText: nextEntry };
-  } else {
-    edit = appendProperty(document, previous.node, nextEntry);
-  }
+  const edit =
+    redirectTransition(document, previous.node, name) ??
+    appendProperty(document, previous.node, nextEntry(document, name));
   return { body, edit };
 }
 

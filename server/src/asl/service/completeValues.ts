@@ -3,11 +3,11 @@ import type { StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import type { PathSegment } from '../queries';
 import type { ValueContext } from './cursor';
-import { LAMBDA_ERRORS, RESOURCES, STATE_TYPE_DOCS, STATES_ERRORS, type FieldDoc } from './docs';
+import { isStateType, LAMBDA_ERRORS, RESOURCES, STATE_TYPE_DOCS, STATES_ERRORS, type FieldDoc } from './docs';
 import { indentUnit, lineIndent, lineStart } from './editing';
 import { errorNamesIn } from './errorNames';
 import { fieldDoc } from './fieldTables';
-import { errorMarkdown, fieldMarkdown, stateTypeMarkdown } from './markdown';
+import { errorMarkdown, fieldMarkdown, stateTypeMarkdown, withAwsLink } from './markdown';
 import { roleAt, type Role } from './roles';
 import { entrySnippets } from './snippets';
 import { renderString, renderValue } from './template';
@@ -36,7 +36,10 @@ export function completeValues(
     case 'enum':
       return field.value.values.map((value, i) =>
         scalar(document, context, value, 'enum', {
-          documentation: key === 'Type' && value in STATE_TYPE_DOCS ? typeDoc(value) : fieldMarkdown(field),
+          documentation:
+            key === 'Type' && isStateType(value)
+              ? stateTypeMarkdown(STATE_TYPE_DOCS[value])
+              : fieldMarkdown(field),
           sortText: String(i).padStart(3, '0'),
         }),
       );
@@ -52,11 +55,6 @@ export function completeValues(
 /** The path of the object holding the field: without the key, and without the index for list items. */
 function ownerPath(context: ValueContext): readonly PathSegment[] {
   return context.path.slice(0, context.inArray ? -2 : -1);
-}
-
-function typeDoc(value: string): string {
-  const doc = Object.entries(STATE_TYPE_DOCS).find(([name]) => name === value)?.[1];
-  return doc === undefined ? '' : stateTypeMarkdown(doc);
 }
 
 function stateNames(
@@ -94,7 +92,7 @@ function resources(document: ParsedDocument, context: ValueContext, role: Role):
   return list.map((r, i) => {
     const sdk = r.arn.endsWith('aws-sdk:service:action');
     const entry = scalar(document, context, r.arn, 'resource', {
-      documentation: `${r.summary}\n\n[AWS documentation](${r.link})`,
+      documentation: withAwsLink(r.summary, r.link),
       sortText: String(i).padStart(3, '0'),
     });
     if (!sdk) return entry;

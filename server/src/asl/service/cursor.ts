@@ -1,6 +1,15 @@
-import { endOf, type ArrayNode, type ObjectNode, type PropertyNode, type Span, type ValueNode } from '../ast';
+import {
+  endOf,
+  spanOf,
+  type ArrayNode,
+  type ObjectNode,
+  type PropertyNode,
+  type Span,
+  type ValueNode,
+} from '../ast';
 import type { ParsedDocument } from '../parse';
 import type { PathSegment } from '../queries';
+import { lineStart } from './editing';
 
 /**
  * What the cursor is on, in terms of the tree, for a half-typed document. JSON is read by spans
@@ -72,7 +81,7 @@ class Reader {
     if (root.kind === 'array') return this.array(root, []);
     // A YAML document holding one word is a first key being typed.
     if (this.yaml && root.kind === 'string' && this.offset <= endOf(root)) {
-      return { ...this.emptyKey([], undefined), replace: { offset: root.offset, length: root.length } };
+      return { ...this.emptyKey([], undefined), replace: spanOf(root) };
     }
     return undefined;
   }
@@ -193,7 +202,7 @@ class Reader {
       path,
       object,
       property,
-      replace: { offset: key.offset, length: key.length },
+      replace: spanOf(key),
       prefix,
       hasColon: /^\s*:/.test(after) || property.value !== undefined,
     };
@@ -242,7 +251,7 @@ class Reader {
       path,
       key,
       value,
-      replace: { offset: value.offset, length: value.length },
+      replace: spanOf(value),
       prefix: this.text.slice(start, Math.max(start, this.offset)),
       quoted,
       inArray,
@@ -303,30 +312,24 @@ class Reader {
     return { offset: start, length: end - start };
   }
 
-  private lineStart(offset: number): number {
-    let i = offset;
-    while (i > 0 && this.text[i - 1] !== '\n' && this.text[i - 1] !== '\r') i--;
-    return i;
-  }
-
   private column(offset: number): number {
-    return offset - this.lineStart(offset);
+    return offset - lineStart(this.text, offset);
   }
 
   private sameLine(a: number, b: number): boolean {
-    return this.lineStart(a) === this.lineStart(b);
+    return lineStart(this.text, a) === lineStart(this.text, b);
   }
 
   /** The indentation of the cursor's line: where its text starts, or the cursor column on a blank line. */
   private cursorIndent(): number {
-    const start = this.lineStart(this.offset);
+    const start = lineStart(this.text, this.offset);
     const before = this.text.slice(start, this.offset);
     const match = /^[ \t]*(?:- +)*/.exec(before);
     return match === null ? 0 : match[0].length;
   }
 
   private dashBeforeCursor(): boolean {
-    const before = this.text.slice(this.lineStart(this.offset), this.offset);
+    const before = this.text.slice(lineStart(this.text, this.offset), this.offset);
     return /^[ \t]*- /.test(before);
   }
 }

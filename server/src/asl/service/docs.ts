@@ -6,9 +6,11 @@
  * Intrinsic functions are documented by their catalogue (../intrinsics), not here.
  */
 
+import type { QueryLanguage } from '../rules/context';
+import { FLOWING_TYPES } from '../rules/terminal';
+
 const GUIDE = 'https://docs.aws.amazon.com/step-functions/latest/dg/';
 
-export type QueryLanguage = 'JSONPath' | 'JSONata';
 /** Which query language a field belongs to: one of them, or both. */
 export type QueryLanguageSupport = QueryLanguage | 'both';
 
@@ -253,7 +255,7 @@ export interface StateFieldDoc extends FieldDoc {
 }
 
 const ALL: readonly StateType[] = STATE_TYPES;
-const FLOWING: readonly StateType[] = ['Task', 'Pass', 'Wait', 'Parallel', 'Map'];
+const FLOWING: readonly StateType[] = STATE_TYPES.filter((type) => FLOWING_TYPES.has(type));
 const WORKING: readonly StateType[] = ['Task', 'Parallel', 'Map'];
 const on = (types: readonly StateType[], doc: FieldDoc): StateFieldDoc => ({ ...doc, types });
 

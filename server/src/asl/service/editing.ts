@@ -1,5 +1,6 @@
-import { endOf, type ObjectNode, type PropertyNode, type Span } from '../ast';
+import { endOf, propertyOf, spanOf, type ObjectNode, type PropertyNode, type Span } from '../ast';
 import type { ParsedDocument } from '../parse';
+import { renderString } from './template';
 import type { TextEdit } from './types';
 
 /** Text edits that respect the document's format and layout (commas in JSON, indentation in YAML). */
@@ -72,6 +73,32 @@ export function appendProperty(document: ParsedDocument, object: ObjectNode, ent
   const sameLine = lineStart(text, last.offset) === lineStart(text, object.offset);
   const separator = sameLine ? ' ' : `\n${indent}`;
   return { span: { offset: endOfValue(last), length: 0 }, newText: `,${separator}${entry}` };
+}
+
+/** `Next` naming the state, as the document's format writes an entry. */
+export function nextEntry(document: ParsedDocument, name: string): string {
+  const nameText = renderString(name, document.format);
+  return document.format === 'json' ? `"Next": ${nameText}` : `Next: ${nameText}`;
+}
+
+/**
+ * Sends a state (its body `node`) to `name` instead: its Next value is replaced, or its End by a
+ * Next. Undefined when it has neither: whether to add one is the caller's choice.
+ */
+export function redirectTransition(
+  document: ParsedDocument,
+  node: ObjectNode,
+  name: string,
+): TextEdit | undefined {
+  const next = propertyOf(node, 'Next');
+  if (next?.value !== undefined)
+    return {
+      span: spanOf(next.value),
+      newText: renderString(name, document.format),
+    };
+  const end = propertyOf(node, 'End');
+  if (end !== undefined) return { span: spanOf(end), newText: nextEntry(document, name) };
+  return undefined;
 }
 
 /** Removes a property of an object, with its comma (JSON) or its line (YAML). */

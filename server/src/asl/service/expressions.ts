@@ -1,8 +1,8 @@
-import { endOf, propertyOf, type Span, type ValueNode } from '../ast';
+import { endOf, type Span, type ValueNode } from '../ast';
 import type { State } from '../model';
 import type { StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import type { PathSegment } from '../queries';
+import { childOf, type PathSegment } from '../queries';
 import type { CursorContext } from './cursor';
 import { fieldDoc } from './fieldTables';
 import { roleAt, type Role } from './roles';
@@ -66,7 +66,7 @@ export function expressionSite(
 }
 
 /** The part of a path from the root that lies inside the state's body. */
-export function pathInState(
+function pathInState(
   model: StateMachine,
   path: readonly PathSegment[],
   state: State | undefined,
@@ -76,12 +76,7 @@ export function pathInState(
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     if (segment === undefined) break;
-    node =
-      typeof segment === 'number'
-        ? node?.kind === 'array'
-          ? node.items[segment]
-          : undefined
-        : propertyOf(node, segment)?.value;
+    node = childOf(node, segment);
     if (node === state.node) return path.slice(i + 1);
   }
   return [];

@@ -16,12 +16,12 @@ import {
   STATE_FIELDS,
   WRITER_CONFIG_FIELDS,
   type FieldDoc,
-  type QueryLanguage,
 } from './docs';
+import type { QueryLanguage } from '../rules/context';
 import type { Role } from './roles';
 
 /** Every field an object of this role may have, whatever the query language. */
-export function fieldsFor(role: Role): readonly FieldDoc[] {
+function fieldsFor(role: Role): readonly FieldDoc[] {
   switch (role.kind) {
     case 'machine':
       return MACHINE_FIELDS;

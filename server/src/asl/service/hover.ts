@@ -1,4 +1,4 @@
-import { propertyOf, type Span } from '../ast';
+import { propertyOf, spanOf, type Span } from '../ast';
 import { intrinsicFunction } from '../intrinsics';
 import { stringValue, type State, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
@@ -25,6 +25,7 @@ import {
   functionMarkdown,
   intrinsicMarkdown,
   stateTypeMarkdown,
+  titledMarkdown,
 } from './markdown';
 import { roleAt } from './roles';
 import { stateKeyAt, stateReferences, targetOf } from './stateReferences';
@@ -67,7 +68,7 @@ function expressionHover(document: ParsedDocument, model: StateMachine, offset: 
       const absence =
         verdict === 'unavailable' ? `\n\n${statesFieldAbsence(doc.name, site.role.state?.type)}` : '';
       return {
-        markdown: `**$states.${doc.name}**\n\n${doc.summary}${absence}\n\n[AWS documentation](${STATES_VARIABLE_LINK})`,
+        markdown: titledMarkdown(`$states.${doc.name}`, `${doc.summary}${absence}`, STATES_VARIABLE_LINK),
         span: { offset: span.offset, length: 8 + doc.name.length },
       };
     }
@@ -129,15 +130,15 @@ function stateHover(model: StateMachine, offset: number): Hover | undefined {
   if (reference !== undefined) {
     const target = targetOf(reference);
     const markdown = target === undefined ? `No state named "${reference.name}" here.` : statePreview(target);
-    return { markdown, span: { offset: reference.node.offset, length: reference.node.length } };
+    return { markdown, span: spanOf(reference.node) };
   }
   const state = stateKeyAt(model, offset);
   if (state === undefined) return undefined;
-  return { markdown: statePreview(state), span: { offset: state.key.offset, length: state.key.length } };
+  return { markdown: statePreview(state), span: spanOf(state.key) };
 }
 
 /** A state at a glance: its type, what it runs, where it goes. */
-export function statePreview(state: State): string {
+function statePreview(state: State): string {
   const lines = [`**${state.name}** — ${state.type ?? 'no Type'} state`];
   const resource = stringValue(propertyOf(state.node, 'Resource')?.value);
   if (resource !== undefined) lines.push(`- Resource: \`${resource}\``);
@@ -162,13 +163,11 @@ function nodeHover(document: ParsedDocument, model: StateMachine, offset: number
   if (location.onKey) {
     const role = roleAt(model, location.path.slice(0, -1));
     const doc = fieldDoc(role, key);
-    return doc === undefined
-      ? undefined
-      : { markdown: fieldMarkdown(doc), span: { offset: property.key.offset, length: property.key.length } };
+    return doc === undefined ? undefined : { markdown: fieldMarkdown(doc), span: spanOf(property.key) };
   }
   const value = location.value;
   if (value === undefined || value.kind === 'object' || value.kind === 'array') return undefined;
-  const span = { offset: value.offset, length: value.length };
+  const span = spanOf(value);
   const inArray = typeof location.path[location.path.length - 1] === 'number';
   const text = stringValue(value);
   if (inArray && key === 'ErrorEquals' && text !== undefined) return errorHover(text, span);
@@ -179,8 +178,7 @@ function nodeHover(document: ParsedDocument, model: StateMachine, offset: number
   if (key === 'Error' && text !== undefined) return errorHover(text, span);
   if (key === 'Resource' && text !== undefined) {
     const doc = RESOURCES.find((r) => r.arn === text);
-    if (doc !== undefined)
-      return { markdown: `**${doc.arn}**\n\n${doc.summary}\n\n[AWS documentation](${doc.link})`, span };
+    if (doc !== undefined) return { markdown: titledMarkdown(doc.arn, doc.summary, doc.link), span };
   }
   const doc = fieldDoc(role, key);
   return doc === undefined ? undefined : { markdown: fieldMarkdown(doc), span };

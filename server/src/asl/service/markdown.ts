@@ -39,16 +39,26 @@ export function shapeLabel(shape: ValueShape): string {
   }
 }
 
+/** Text with the link to its AWS page under it. */
+export function withAwsLink(text: string, link: string): string {
+  return `${text}\n\n[AWS documentation](${link})`;
+}
+
+/** A bold title, its text, and the link to its AWS page. */
+export function titledMarkdown(title: string, text: string, link: string): string {
+  return withAwsLink(`**${title}**\n\n${text}`, link);
+}
+
 export function stateTypeMarkdown(doc: StateTypeDoc): string {
-  return [`**${doc.name} state**`, '', doc.summary, '', `[AWS documentation](${doc.link})`].join('\n');
+  return titledMarkdown(`${doc.name} state`, doc.summary, doc.link);
 }
 
 export function errorMarkdown(doc: ErrorDoc): string {
-  return [`**${doc.name}**`, '', doc.raised, '', `[AWS documentation](${doc.link})`].join('\n');
+  return titledMarkdown(doc.name, doc.raised, doc.link);
 }
 
 export function contextMarkdown(doc: ContextFieldDoc, prefix: string): string {
-  return [`**${prefix}${doc.path}**`, '', doc.summary, '', `[AWS documentation](${CONTEXT_LINK})`].join('\n');
+  return titledMarkdown(`${prefix}${doc.path}`, doc.summary, CONTEXT_LINK);
 }
 
 export function functionMarkdown(doc: FunctionDoc): string {

@@ -1,4 +1,4 @@
-import type { Span, StringNode } from '../ast';
+import { spanOf, type Span, type StringNode } from '../ast';
 import type { State, StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
 import { stateKeyAt, stateReferences, targetOf } from './stateReferences';
@@ -29,14 +29,13 @@ export function symbolAt(
   if (variable === undefined) return undefined;
   const at = variable.kind === 'use' ? variable.use.span : variable.definition.nameSpan;
   return { kind: 'variable', symbol: variableSymbol(index, variable), at };
-  return undefined;
 }
 
 /** Go to definition: the state's name, or the Assign keys whose value the read (or key) may see. */
 export function definitionAt(document: ParsedDocument, model: StateMachine, offset: number): readonly Span[] {
   const symbol = symbolAt(document, model, offset);
   if (symbol === undefined || symbol.kind === 'missingState') return [];
-  if (symbol.kind === 'state') return [span(symbol.state.key)];
+  if (symbol.kind === 'state') return [spanOf(symbol.state.key)];
   return symbol.symbol.definitions.map((d) => d.nameSpan);
 }
 
@@ -52,14 +51,10 @@ export function referencesAt(
   if (symbol.kind === 'state') {
     const references = stateReferences(model)
       .referencesTo(symbol.state)
-      .map((r) => span(r.node));
-    return includeDeclaration ? [span(symbol.state.key), ...references] : references;
+      .map((r) => spanOf(r.node));
+    return includeDeclaration ? [spanOf(symbol.state.key), ...references] : references;
   }
   const uses = symbol.symbol.uses.map((u) => u.span);
   const definitions = includeDeclaration ? symbol.symbol.definitions.map((d) => d.nameSpan) : [];
   return [...definitions, ...uses].sort((a, b) => a.offset - b.offset);
-}
-
-function span(node: Span): Span {
-  return { offset: node.offset, length: node.length };
 }

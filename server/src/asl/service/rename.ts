@@ -1,6 +1,6 @@
 import { describeScope, type StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import type { Span, StringNode } from '../ast';
+import { quotedContent, spanOf, type Span, type StringNode } from '../ast';
 import { symbolAt } from './navigation';
 import { stateReferences } from './stateReferences';
 import { yamlScalar } from './template';
@@ -75,7 +75,7 @@ export function renameAt(
     ];
     return {
       kind: 'ok',
-      edits: nodes.map((node) => ({ span: span(node), newText: quoteLike(document, node, newName) })),
+      edits: nodes.map((node) => ({ span: spanOf(node), newText: quoteLike(document, node, newName) })),
     };
   }
   return renameVariable(document, model, symbol.symbol, newName);
@@ -83,9 +83,7 @@ export function renameAt(
 
 /** The characters of a string without its quotes. */
 function contentSpan(document: ParsedDocument, node: StringNode): Span {
-  const first = document.text[node.offset];
-  const quoted = (first === '"' || first === "'") && node.length >= 2;
-  return quoted ? { offset: node.offset + 1, length: node.length - 2 } : span(node);
+  return quotedContent(document.text, node) ?? spanOf(node);
 }
 
 /** The new name written the way the old one was: JSON string, YAML plain or quoted scalar. */
@@ -95,8 +93,4 @@ function quoteLike(document: ParsedDocument, node: StringNode, name: string): st
   if (first === '"') return JSON.stringify(name);
   if (first === "'") return `'${name.replace(/'/g, "''")}'`;
   return yamlScalar(name);
-}
-
-function span(node: Span): Span {
-  return { offset: node.offset, length: node.length };
 }

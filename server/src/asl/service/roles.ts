@@ -1,7 +1,7 @@
 import { propertyOf, type ObjectNode, type ValueNode } from '../ast';
-import { stringValue, type Scope, type State, type StateMachine } from '../model';
-import type { PathSegment } from '../queries';
-import type { QueryLanguage } from './docs';
+import type { Scope, State, StateMachine } from '../model';
+import { childOf, type PathSegment } from '../queries';
+import { languageValue, type QueryLanguage } from '../rules/context';
 
 /**
  * What an object of the definition is, from its path: the machine, a state, a retrier, a
@@ -67,12 +67,7 @@ export function roleAt(model: StateMachine, path: readonly PathSegment[]): Role 
   };
   let node: ValueNode | undefined = model.root;
   for (const segment of path) {
-    const child: ValueNode | undefined =
-      typeof segment === 'number'
-        ? node?.kind === 'array'
-          ? node.items[segment]
-          : undefined
-        : propertyOf(node, segment)?.value;
+    const child = childOf(node, segment);
     role = next(role, segment, child, index, machineLanguage);
     node = child;
   }
@@ -182,8 +177,7 @@ function next(
 }
 
 function languageOf(node: ValueNode | undefined): QueryLanguage | undefined {
-  const value = stringValue(propertyOf(node, 'QueryLanguage')?.value);
-  return value === 'JSONata' || value === 'JSONPath' ? value : undefined;
+  return languageValue(propertyOf(node, 'QueryLanguage')?.value);
 }
 
 /** The query language a state uses: its own setting, else the machine's, else JSONPath. */
@@ -199,7 +193,7 @@ export interface ModelIndex {
 const indexes = new WeakMap<StateMachine, ModelIndex>();
 
 /** Node → state and node → scope lookups, built once per model. */
-export function modelIndex(model: StateMachine): ModelIndex {
+function modelIndex(model: StateMachine): ModelIndex {
   const cached = indexes.get(model);
   if (cached !== undefined) return cached;
   const stateByNode = new Map<ObjectNode, State>();

@@ -1,4 +1,4 @@
-import { containsOffset, endOf, type Span, type ValueNode } from '../ast';
+import { containsOffset, endOf, quotedContent, spanOf, type Span, type ValueNode } from '../ast';
 import type { ParsedDocument } from '../parse';
 
 /** For each offset, the spans around it from the innermost (a word, a string's text) outwards. */
@@ -14,7 +14,7 @@ function selectionChain(document: ParsedDocument, offset: number): Span[] {
   const push = (span: Span): void => {
     const last = chain[chain.length - 1];
     if (last === undefined || last.offset !== span.offset || last.length !== span.length) {
-      chain.push({ offset: span.offset, length: span.length });
+      chain.push(spanOf(span));
     }
   };
   let node = document.root;
@@ -44,7 +44,6 @@ function selectionChain(document: ParsedDocument, offset: number): Span[] {
 }
 
 function pushContent(document: ParsedDocument, node: Span, push: (span: Span) => void): void {
-  const first = document.text[node.offset];
-  if ((first === '"' || first === "'") && node.length >= 2)
-    push({ offset: node.offset + 1, length: node.length - 2 });
+  const content = quotedContent(document.text, node);
+  if (content !== undefined) push(content);
 }

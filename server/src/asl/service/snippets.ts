@@ -1,4 +1,5 @@
-import type { QueryLanguage, StateType } from './docs';
+import type { QueryLanguage } from '../rules/context';
+import type { StateType } from './docs';
 import { choice, rawTab, tab, type TemplateObject } from './template';
 
 /**

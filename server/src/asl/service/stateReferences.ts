@@ -90,7 +90,7 @@ function add(
 }
 
 /** Binary search in a list sorted by `start`: the last item starting at or before the offset. */
-export function lastStartingAtOrBefore<T>(
+function lastStartingAtOrBefore<T>(
   items: readonly T[],
   offset: number,
   start: (item: T) => number,

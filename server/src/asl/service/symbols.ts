@@ -1,4 +1,4 @@
-import type { Span } from '../ast';
+import { spanOf, type Span } from '../ast';
 import type { Scope, State, StateMachine } from '../model';
 import { scopeLabel } from './stateTree';
 
@@ -26,15 +26,15 @@ function stateSymbol(state: State): OutlineSymbol {
     detail: state.type ?? 'no Type',
     kind: 'state',
     stateType: state.type,
-    span: span(state.property),
-    selectionSpan: span(state.key),
+    span: spanOf(state.property),
+    selectionSpan: spanOf(state.key),
     children: state.children.map(scopeSymbol),
   };
 }
 
 function scopeSymbol(scope: Scope): OutlineSymbol {
   const name = scopeLabel(scope);
-  const where = span(scope.node);
+  const where = spanOf(scope.node);
   return {
     name,
     detail: `${scope.states.length} state${scope.states.length === 1 ? '' : 's'}`,
@@ -42,11 +42,7 @@ function scopeSymbol(scope: Scope): OutlineSymbol {
     stateType: undefined,
     span: where,
     selectionSpan:
-      scope.startAt === undefined ? { offset: where.offset, length: 0 } : span(scope.startAt.key),
+      scope.startAt === undefined ? { offset: where.offset, length: 0 } : spanOf(scope.startAt.key),
     children: scope.states.map(stateSymbol),
   };
-}
-
-function span(node: Span): Span {
-  return { offset: node.offset, length: node.length };
 }

@@ -145,7 +145,7 @@ function placeholder(value: Placeholder, options: RenderOptions): string {
   if (!options.snippet) return value.text;
   return value.text === ''
     ? `\${${value.index}}`
-    : `\${${value.index}:${escapeSnippet(value.text, options, true)}}`;
+    : `\${${value.index}:${escapeSnippet(value.text, options)}}`;
 }
 
 function choiceText(value: Choice, options: RenderOptions): string {
@@ -154,13 +154,9 @@ function choiceText(value: Choice, options: RenderOptions): string {
 }
 
 /** Text that must appear as written inside a snippet: `$`, `}` and `\` are escaped. */
-export function escapeSnippet(
-  text: string,
-  options: { readonly snippet: boolean },
-  inPlaceholder = false,
-): string {
+export function escapeSnippet(text: string, options: { readonly snippet: boolean }): string {
   if (!options.snippet) return text;
-  return text.replace(inPlaceholder ? /[$}\\]/g : /[$}\\]/g, '\\$&');
+  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 function isTemplateArray(value: TemplateObject | readonly Template[]): value is readonly Template[] {

@@ -43,8 +43,3 @@ export interface Hover {
   readonly markdown: string;
   readonly span: Span;
 }
-
-/** A range in the document: the definition, a reference, a symbol. */
-export interface Location {
-  readonly span: Span;
-}

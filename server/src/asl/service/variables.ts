@@ -1,9 +1,8 @@
-import { endOf, propertyOf, type Span, type StringNode } from '../ast';
-import { stringValue, type Scope, type State, type StateMachine } from '../model';
+import { endOf, type Span, type StringNode } from '../ast';
+import type { Scope, State, StateMachine } from '../model';
 import type { ParsedDocument } from '../parse';
-import { assignmentsOf } from '../rules/assignments';
-import { createRuleContext } from '../rules/context';
-import { computeVariableFlow } from '../rules/variableFlow';
+import { ruleContextFor } from '../rules/context';
+import { computeVariableFlow, isDistributed } from '../rules/variableFlow';
 import { variableUsesOf } from '../rules/variableUses';
 
 /**
@@ -63,11 +62,11 @@ export function variableIndex(document: ParsedDocument, model: StateMachine): Va
 }
 
 function buildIndex(document: ParsedDocument, model: StateMachine): VariableIndex {
-  const context = createRuleContext(document, model);
+  const context = ruleContextFor(document, model);
   const definitions: VariableDefinition[] = [];
   const uses: VariableUse[] = [];
   for (const state of model.states) {
-    for (const assignment of assignmentsOf(context, state)) {
+    for (const assignment of context.sitesOf(state).assignments) {
       const key = assignment.property.key;
       if (assignment.name === '' || key.aliasOf !== undefined) continue;
       const nameSpan = context.spanIn(key, 0, assignment.name.length);
@@ -131,11 +130,13 @@ export function visibleScopes(state: State): ReadonlySet<Scope> {
 }
 
 /** A Distributed Map's processor starts with no variables: the outer ones stay outside. */
-export function isDistributedProcessor(scope: Scope): boolean {
-  if (scope.owner?.type !== 'Map' || (scope.kind !== 'itemProcessor' && scope.kind !== 'iterator'))
-    return false;
-  const mode = stringValue(propertyOf(propertyOf(scope.node, 'ProcessorConfig')?.value, 'Mode')?.value);
-  return mode === 'DISTRIBUTED';
+function isDistributedProcessor(scope: Scope): boolean {
+  const owner = scope.owner;
+  return (
+    owner !== undefined &&
+    (scope.kind === 'itemProcessor' || scope.kind === 'iterator') &&
+    isDistributed(owner)
+  );
 }
 
 /**

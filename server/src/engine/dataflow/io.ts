@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../json';
 import { fail } from '../errors';
 import type { OptionalPath } from '../definition/types';
-import { evaluatePath, explainMissing, writeAtPath } from '../jsonpath';
+import { evaluatePath, requirePath, writeAtPath } from '../jsonpath';
 import type { PathRoots } from '../jsonpath';
 import { applyPayload as applyCompiledPayload } from '../payload';
 import type { PayloadServices } from '../payload';
@@ -34,11 +34,15 @@ export function lookupPath(ref: PathRef, data: JsonValue, env: PathEnvironment):
 
 /** Like lookupPath, but a path that selects nothing fails the state as AWS words it. */
 export function selectPath(ref: PathRef, data: JsonValue, env: PathEnvironment): JsonValue {
-  const roots = rootsFor(data, env);
-  const value = evaluatePath(ref.path, roots);
-  if (value === undefined)
-    return fail('States.Runtime', `Invalid path '${ref.source}' : ${explainMissing(ref.path, roots)}`);
-  return value;
+  return requirePath(ref.path, rootsFor(data, env));
+}
+
+/**
+ * A number or timestamp path (SecondsPath, TimeoutSecondsPath, ...) found nothing: AWS names
+ * the path as written in both places, not in the bracket form selectPath's cause uses.
+ */
+export function noResultsFor(ref: PathRef): never {
+  return fail('States.Runtime', `Invalid path '${ref.source}' : No results for path: ${ref.source}`);
 }
 
 export function applyInputPath(path: OptionalPath, input: JsonValue, env: PathEnvironment): JsonValue {

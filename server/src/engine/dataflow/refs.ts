@@ -1,7 +1,10 @@
 import { parseJsonPath } from '../../asl/paths/parser';
 import type { JsonPath } from '../../asl/paths/ast';
 import type { JsonValue } from '../json';
-import { compilePayload as compileTemplate } from '../payload';
+import {
+  compileExpression as compileTemplateExpression,
+  compilePayload as compileTemplate,
+} from '../payload';
 import type { CompiledPayload } from '../payload';
 
 /**
@@ -34,4 +37,9 @@ export function compilePath(source: string, where: string): PathRef {
 
 export function compilePayload(template: JsonValue): PayloadRef {
   return { compiled: compileTemplate(template) };
+}
+
+/** A field holding one path or intrinsic call (Fail's ErrorPath): `key` names it in causes, e.g. `ErrorPath.$`. */
+export function compileExpression(key: string, source: string): PayloadRef {
+  return { compiled: compileTemplateExpression(key, source) };
 }

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../json';
 import { compileChoiceRules } from '../choice/compile';
-import { compilePath, compilePayload, DefinitionError } from '../dataflow/refs';
+import { compileExpression, compilePath, compilePayload, DefinitionError } from '../dataflow/refs';
 import type { PathRef, PayloadRef } from '../dataflow/refs';
 import { exceedsPayloadLimit } from '../interpreter/size';
 import { taskResourceInfo } from '../interpreter/taskEvents';
@@ -394,7 +394,7 @@ function path(r: FieldReader, field: string): PathRef | undefined {
 function dynamicField(r: FieldReader, field: string): DynamicField | undefined {
   const source = r.string(field);
   if (source === undefined) return undefined;
-  return { source, payload: compilePayload({ [`${field}.$`]: source }) };
+  return { source, payload: compileExpression(`${field}.$`, source) };
 }
 
 function payload(r: FieldReader, field: string): PayloadRef | undefined {

@@ -3,7 +3,7 @@ import { andThen } from '../jsonata/drive';
 import type { MaybePromise } from '../jsonata/drive';
 import { emptyScope, innerScope } from '../variables/scope';
 import { fail } from '../errors';
-import { applyInputPath, applyOutputPath, applyPayload, applyResultPath, lookupPath } from '../dataflow/io';
+import { applyInputPath, applyPayload, lookupPath } from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
 import type { PathRef } from '../dataflow/refs';
 import type { HistoryEvent } from '../history';
@@ -11,11 +11,11 @@ import type { JsonValue } from '../json';
 import type { FanOut, Frame } from '../state';
 import { emit } from './emit';
 import { environmentOf, variablesOf } from './env';
+import { errorOutput } from './errorHandling';
 import { newFrame } from './frames';
 import { readItems } from './itemReader';
 import { childRunEnded, childRunStarted, runInFlight } from './resultWriter';
 import { jsonataItemInput } from './jsonataStates';
-import { assignJsonPath } from './simpleStates';
 import { failureFrom } from './stateEvents';
 import type { Runtime } from './runtime';
 
@@ -305,7 +305,7 @@ export function childEnded(rt: Runtime, child: Frame, parent: Frame): HistoryEve
   } else {
     fan.failures += 1;
     fan.failure ??= child.failure;
-    fan.results[child.index] = run === undefined ? errorValue(child.failure) : childRunEnded(rt, run, child);
+    fan.results[child.index] = run === undefined ? errorOutput(child.failure) : childRunEnded(rt, run, child);
   }
   if (child.kind !== 'iteration' || child.silent) {
     if (!child.silent) fan.settled = child.cursor;
@@ -317,13 +317,6 @@ export function childEnded(rt: Runtime, child: Frame, parent: Frame): HistoryEve
   const event = emit(rt, parent, type, key, { index: child.index, name: parent.state }, false);
   fan.settled = event.id;
   return event;
-}
-
-function errorValue(failure: { readonly error?: string; readonly cause?: string }): JsonValue {
-  const value: { [key: string]: JsonValue } = {};
-  if (failure.error !== undefined) value['Error'] = failure.error;
-  if (failure.cause !== undefined) value['Cause'] = failure.cause;
-  return value;
 }
 
 /** The state's Succeeded event (its output computed) or, after a failure, its Failed event. */
@@ -341,19 +334,4 @@ export function endFan(rt: Runtime, frame: Frame, state: ParallelState | MapStat
   frame.output = fan.results;
   frame.phase = 'exit';
   return event;
-}
-
-/** Assign → ResultSelector → ResultPath → OutputPath on the gathered results; throws on path failures. */
-export function finishFan(
-  rt: Runtime,
-  frame: Frame,
-  state: ParallelState | MapState,
-  results: JsonValue,
-  env: PathEnvironment,
-): JsonValue {
-  assignJsonPath(frame, state.name, state.assign, results, env, variablesOf(rt, frame));
-  const selected =
-    state.resultSelector === undefined ? results : applyPayload(state.resultSelector, results, env);
-  const combined = applyResultPath(state.resultPath, frame.input, selected);
-  return applyOutputPath(state.outputPath, combined, env);
 }

@@ -51,6 +51,14 @@ export function transition(frame: Frame, output: JsonValue, next: string | undef
   frame.state = next;
   frame.phase = 'enter';
   frame.input = output;
+  resetStateFields(frame);
+}
+
+/**
+ * Clears what the frame's last state left behind (retries, timeouts, fan-out, failure...),
+ * before it enters a state; `state`, `phase`, `input` and `output` are the caller's.
+ */
+export function resetStateFields(frame: Frame): void {
   // A fresh array only after a retry used it: most states are never retried.
   if (frame.retryAttempts.length > 0) frame.retryAttempts = [];
   frame.retryCount = 0;

@@ -2,6 +2,7 @@ import type { MapState } from '../definition/types';
 import { fail } from '../errors';
 import { applyPayload } from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
+import { isJsonObject, parseJson } from '../json';
 import type { JsonValue } from '../json';
 import type { Runtime } from './runtime';
 
@@ -39,7 +40,7 @@ export function readItems(
 }
 
 function field(parameters: JsonValue, name: string): string {
-  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) return '';
+  if (!isJsonObject(parameters)) return '';
   const value = parameters[name];
   return typeof value === 'string' ? value : '';
 }
@@ -51,7 +52,7 @@ function parseItems(
 ): JsonValue[] {
   switch (inputType) {
     case 'JSON': {
-      const value = parseJson(text);
+      const value = parseItemJson(text);
       if (!Array.isArray(value))
         return fail('States.ItemReaderFailed', 'The item file does not hold a JSON array.');
       return value;
@@ -60,7 +61,7 @@ function parseItems(
       return text
         .split(/\r?\n/)
         .filter((line) => line.trim() !== '')
-        .map(parseJson);
+        .map(parseItemJson);
     case 'CSV':
       return parseCsvItems(text, config);
     default:
@@ -71,25 +72,12 @@ function parseItems(
   }
 }
 
-function parseJson(text: string): JsonValue {
+function parseItemJson(text: string): JsonValue {
   try {
-    const value: unknown = JSON.parse(text);
-    return toJsonValue(value);
+    return parseJson(text);
   } catch {
     return fail('States.ItemReaderFailed', 'The item file is not valid JSON.');
   }
-}
-
-function toJsonValue(value: unknown): JsonValue {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return value;
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
-    return out;
-  }
-  return null;
 }
 
 function parseCsvItems(text: string, config: { readonly [key: string]: JsonValue }): JsonValue[] {

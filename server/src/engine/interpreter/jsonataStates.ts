@@ -20,7 +20,7 @@ import { evaluateTemplate, expectType } from '../jsonata/template';
 import type { JsonataScope, JsonataTemplate } from '../jsonata/template';
 import type { JsonValue } from '../json';
 import type { Frame } from '../state';
-import { evaluateJsonataAssign, stageAssignment } from '../variables/assign';
+import { asObject, evaluateJsonataAssign, stageAssignment } from '../variables/assign';
 import { jsonataScopeOf, variablesOf } from './env';
 import type { MapItem, StatesData } from './env';
 import { freshFan } from './fan';
@@ -75,10 +75,6 @@ function* assign(
   if (block === undefined) return;
   const values = yield evaluateJsonataAssign(block, scope);
   stageAssignment(variablesOf(rt, frame), frame, stateName, asObject(values));
-}
-
-function asObject(value: JsonValue): { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
 /** Assign, then Output (or `fallback` when the state has none). */

@@ -1,3 +1,4 @@
+import { utf8Size } from '../../asl/rules/jsonSize';
 import type {
   MapState,
   ResultOutputType,
@@ -16,9 +17,9 @@ import type { JsonObject, JsonValue } from '../json';
 import type { Frame } from '../state';
 import { emit } from './emit';
 import { environmentOf, jsonataScopeOf } from './env';
+import { errorOutput } from './errorHandling';
 import type { Runtime } from './runtime';
 import { currentState } from './runtime';
-import { utf8Length } from './size';
 import { failFrame, failureFrom } from './stateEvents';
 
 /**
@@ -62,8 +63,7 @@ export function childRunEnded(rt: Runtime, started: JsonValue, child: Frame): Js
     run['Output'] = child.output ?? null;
   } else {
     run['Status'] = 'FAILED';
-    if (failure.error !== undefined) run['Error'] = failure.error;
-    if (failure.cause !== undefined) run['Cause'] = failure.cause;
+    Object.assign(run, errorOutput(failure));
   }
   return run;
 }
@@ -76,9 +76,7 @@ export function childRunEnded(rt: Runtime, started: JsonValue, child: Frame): Js
 export function endMapRun(rt: Runtime, frame: Frame, state: MapState): HistoryEvent | Promise<HistoryEvent> {
   const succeeded = (result: JsonValue): HistoryEvent => {
     frame.output = result;
-    const event = emit(rt, frame, 'MapRunSucceeded');
-    if (frame.fan !== undefined) frame.fan.settled = event.id;
-    return event;
+    return mapRunSucceeded(rt, frame);
   };
   const failed = (thrown: unknown): HistoryEvent => {
     const failure = failureFrom(thrown, frame);
@@ -97,6 +95,13 @@ export function endMapRun(rt: Runtime, frame: Frame, state: MapState): HistoryEv
   } catch (thrown) {
     return failed(thrown);
   }
+}
+
+/** Records MapRunSucceeded, the event the Map's own Succeeded event will follow. */
+export function mapRunSucceeded(rt: Runtime, frame: Frame): HistoryEvent {
+  const event = emit(rt, frame, 'MapRunSucceeded');
+  if (frame.fan !== undefined) frame.fan.settled = event.id;
+  return event;
 }
 
 /** At fanEnd: the result endMapRun left for a Map that writes its results; undefined otherwise. */
@@ -202,7 +207,7 @@ function exportRuns(
     if (group.length === 0) continue;
     const location: FileLocation = { bucket, key: `${folder}/${status}_0.json` };
     const content = render(group.flatMap(shape), outputType);
-    resultFiles[status].push({ Key: location.key, Size: utf8Length(content) });
+    resultFiles[status].push({ Key: location.key, Size: utf8Size(content) });
     written = andThen(written, () => put(files, location, content));
   }
   return andThen(written, () => resultFiles);

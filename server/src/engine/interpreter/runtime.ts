@@ -1,3 +1,4 @@
+import { counterIds, seededRandom } from '../defaultPorts';
 import type { CompiledMachine, CompiledScope, CompiledState } from '../definition/types';
 import type { FileStore } from '../files';
 import type { StateObserver } from '../observer';
@@ -14,6 +15,34 @@ export interface Runtime {
   readonly taskRunner: TaskRunner | undefined;
   readonly files: FileStore | undefined;
   readonly observer: StateObserver | undefined;
+}
+
+/** The ports an execution may be given besides its clock. */
+export interface RuntimePorts {
+  readonly taskRunner?: TaskRunner | undefined;
+  readonly random?: RandomSource | undefined;
+  readonly ids?: IdSource | undefined;
+  readonly files?: FileStore | undefined;
+  readonly observer?: StateObserver | undefined;
+}
+
+/** The runtime of `state`: the ports given, the deterministic ones for random numbers and ids otherwise. */
+export function createRuntime(
+  machine: CompiledMachine,
+  state: ExecutionState,
+  clock: Clock,
+  ports: RuntimePorts,
+): Runtime {
+  return {
+    machine,
+    state,
+    clock,
+    random: ports.random ?? seededRandom(1),
+    ids: ports.ids ?? counterIds(),
+    taskRunner: ports.taskRunner,
+    files: ports.files,
+    observer: ports.observer,
+  };
 }
 
 export function scopeOf(rt: Runtime, frame: Frame): CompiledScope {

@@ -2,14 +2,23 @@ import type {
   ChoiceState,
   DynamicField,
   FailState,
+  MapState,
+  ParallelState,
   PassState,
   SucceedState,
+  TaskState,
   WaitState,
 } from '../definition/types';
 import { fail } from '../errors';
-import { applyInputPath, applyOutputPath, applyPayload, applyResultPath, lookupPath } from '../dataflow/io';
+import {
+  applyInputPath,
+  applyOutputPath,
+  applyPayload,
+  applyResultPath,
+  lookupPath,
+  noResultsFor,
+} from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
-import type { PathRef } from '../dataflow/refs';
 import { evaluateCondition } from '../choice/evaluate';
 import { parseTimestamp } from '../choice/timestamp';
 import type { JsonValue } from '../json';
@@ -34,6 +43,24 @@ export function assignJsonPath(
 ): void {
   if (block === undefined) return;
   stageAssignment(variables, frame, stateName, evaluateJsonPathAssign(block, data, env));
+}
+
+/**
+ * Assign → ResultSelector → ResultPath → OutputPath on the result of a Task, Parallel or Map;
+ * throws on path failures.
+ */
+export function finishResult(
+  frame: Frame,
+  state: TaskState | ParallelState | MapState,
+  result: JsonValue,
+  env: PathEnvironment,
+  variables: VariableScope,
+): JsonValue {
+  assignJsonPath(frame, state.name, state.assign, result, env, variables);
+  const selected =
+    state.resultSelector === undefined ? result : applyPayload(state.resultSelector, result, env);
+  const combined = applyResultPath(state.resultPath, frame.input, selected);
+  return applyOutputPath(state.outputPath, combined, env);
 }
 
 export function preparePass(
@@ -94,10 +121,8 @@ export function prepareSucceed(frame: Frame, state: SucceedState, env: PathEnvir
 }
 
 export function prepareFail(frame: Frame, state: FailState, env: PathEnvironment): void {
-  const error =
-    state.errorPath === undefined ? state.error : failField(state.errorPath, 'ErrorPath', frame.input, env);
-  const cause =
-    state.causePath === undefined ? state.cause : failField(state.causePath, 'CausePath', frame.input, env);
+  const error = state.errorPath === undefined ? state.error : failField(state.errorPath, frame.input, env);
+  const cause = state.causePath === undefined ? state.cause : failField(state.causePath, frame.input, env);
   frame.failure = {
     ...(error === undefined ? {} : { error }),
     ...(cause === undefined ? {} : { cause }),
@@ -105,13 +130,8 @@ export function prepareFail(frame: Frame, state: FailState, env: PathEnvironment
   frame.phase = 'done';
 }
 
-function failField(dynamic: DynamicField, field: string, input: JsonValue, env: PathEnvironment): string {
-  const evaluated = applyPayload(dynamic.payload, input, env);
-  const value =
-    evaluated !== null && typeof evaluated === 'object' && !Array.isArray(evaluated)
-      ? evaluated[field]
-      : undefined;
-  if (value === undefined) return '';
+function failField(dynamic: DynamicField, input: JsonValue, env: PathEnvironment): string {
+  const value = applyPayload(dynamic.payload, input, env);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -134,7 +154,7 @@ export function prepareWait(
       break;
     case 'secondsPath': {
       const value = lookupPath(wait.path, effective, env);
-      if (!value.found) return missingPath(wait.path);
+      if (!value.found) return noResultsFor(wait.path);
       const seconds = value.value;
       const shown = `${wait.path.source} == ${JSON.stringify(seconds)}`;
       if (typeof seconds !== 'number' || !Number.isInteger(seconds)) {
@@ -150,7 +170,7 @@ export function prepareWait(
       break;
     case 'timestampPath': {
       const value = lookupPath(wait.path, effective, env);
-      if (!value.found) return missingPath(wait.path);
+      if (!value.found) return noResultsFor(wait.path);
       const text = value.value;
       const parsed = typeof text === 'string' ? parseTimestamp(text) : undefined;
       if (parsed === undefined) {
@@ -173,8 +193,4 @@ export function prepareWait(
   frame.output = applyOutputPath(state.outputPath, effective, env);
   frame.next = state.next;
   frame.phase = 'wait';
-}
-
-function missingPath(path: PathRef): never {
-  return fail('States.Runtime', `Invalid path '${path.source}' : No results for path: ${path.source}`);
 }

@@ -8,14 +8,15 @@ import { commitStaged } from '../variables/assign';
 import { emit, STANDARD_HISTORY_QUOTA } from './emit';
 import { environmentOf, variablesOf } from './env';
 import { errorOutput, findCatcher, planRetry } from './errorHandling';
-import { childEnded, endFan, finishFan, nextChild, prepareMap, prepareParallel, startFan } from './fan';
+import { childEnded, endFan, nextChild, prepareMap, prepareParallel, startFan } from './fan';
 import { transition } from './frames';
 import { catchJsonata, finishJsonataResult, prepareJsonataState } from './jsonataStates';
-import { endMapRun, writesResults, writtenResult } from './resultWriter';
+import { endMapRun, mapRunSucceeded, writesResults, writtenResult } from './resultWriter';
 import type { Runtime } from './runtime';
 import { currentState, topFrame } from './runtime';
 import {
   assignJsonPath,
+  finishResult,
   prepareChoice,
   prepareFail,
   preparePass,
@@ -113,9 +114,7 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
       return withFan(state, (fan) => {
         frame.phase = 'fanEnd';
         if (fan.type === 'Map' && writesResults(fan)) return endMapRun(rt, frame, fan);
-        const event = emit(rt, frame, 'MapRunSucceeded');
-        if (frame.fan !== undefined) frame.fan.settled = event.id;
-        return event;
+        return mapRunSucceeded(rt, frame);
       });
     case 'fanEnd':
       return withFan(state, (fan) => {
@@ -126,7 +125,7 @@ function advanceFrame(rt: Runtime, frame: Frame): Advanced {
           const results = written ?? frame.output ?? [];
           return fan.queryLanguage === 'JSONata'
             ? finishJsonataResult(rt, frame, fan, results)
-            : finishFan(rt, frame, fan, results, environmentOf(rt, frame));
+            : finishResult(frame, fan, results, environmentOf(rt, frame), variablesOf(rt, frame));
         });
       });
     case 'fail':

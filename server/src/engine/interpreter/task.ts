@@ -1,19 +1,19 @@
 import type { TaskState } from '../definition/types';
 import { fail } from '../errors';
-import { applyInputPath, applyOutputPath, applyPayload, applyResultPath, lookupPath } from '../dataflow/io';
+import { applyInputPath, applyPayload, lookupPath, noResultsFor } from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
 import type { PathRef } from '../dataflow/refs';
 import type { HistoryEvent } from '../history';
 import type { JsonObject, JsonValue } from '../json';
 import type { TaskOutcome, TaskRequest } from '../ports';
-import type { Frame } from '../state';
-import type { VariableScope } from '../state';
+import type { Frame, Phase } from '../state';
 import { emit } from './emit';
 import { contextObject, environmentOf, variablesOf } from './env';
 import { finishJsonataResult } from './jsonataStates';
-import { assignJsonPath } from './simpleStates';
+import { finishResult } from './simpleStates';
 import { failFrame, NOT_TRUNCATED } from './stateEvents';
 import type { Runtime } from './runtime';
+import type { TaskResourceInfo } from './taskEvents';
 import { exceedsPayloadLimit } from './size';
 
 /** Task (JSONPath): InputPath → Parameters and the timeouts, right after the state is entered. */
@@ -34,8 +34,7 @@ export function prepareTask(frame: Frame, state: TaskState, env: PathEnvironment
 
 function readSeconds(path: PathRef, data: JsonValue, env: PathEnvironment): number {
   const found = lookupPath(path, data, env);
-  if (!found.found)
-    return fail('States.Runtime', `Invalid path '${path.source}' : No results for path: ${path.source}`);
+  if (!found.found) return noResultsFor(path);
   const value = found.value;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     return fail(
@@ -161,84 +160,25 @@ function settle(
 ): HistoryEvent | Promise<HistoryEvent> {
   const info = state.resourceInfo;
   const elapsed = rt.clock.now() - started;
-  if (outcome.kind === 'unavailable') {
-    frame.failure = { error: 'States.Runtime', cause: outcome.message };
-    frame.phase = 'done';
-    return failedEvent(
-      rt,
-      frame,
-      info.legacyLambda,
-      info.resource,
-      info.resourceType,
-      'States.Runtime',
-      outcome.message,
-      false,
-    );
-  }
+  if (outcome.kind === 'unavailable')
+    return failTask(rt, frame, info, { error: 'States.Runtime', cause: outcome.message }, 'done', false);
   if (frame.timeoutSeconds !== undefined && elapsed > frame.timeoutSeconds * 1000) {
-    frame.failure = { error: 'States.Timeout' };
-    frame.phase = 'fail';
     // Service integrations report an empty cause; legacy Lambda ARNs none.
-    const cause = info.legacyLambda ? undefined : '';
-    frame.failure = cause === undefined ? { error: 'States.Timeout' } : { error: 'States.Timeout', cause };
-    return failedEvent(
-      rt,
-      frame,
-      info.legacyLambda,
-      info.resource,
-      info.resourceType,
-      'States.Timeout',
-      undefined,
-      true,
-    );
+    const failure = info.legacyLambda ? { error: 'States.Timeout' } : { error: 'States.Timeout', cause: '' };
+    return failTask(rt, frame, info, failure, 'fail', true);
   }
-  if (frame.heartbeatSeconds !== undefined && elapsed > frame.heartbeatSeconds * 1000) {
-    frame.failure = { error: 'States.HeartbeatTimeout' };
-    frame.phase = 'fail';
-    return failedEvent(
-      rt,
-      frame,
-      info.legacyLambda,
-      info.resource,
-      info.resourceType,
-      'States.HeartbeatTimeout',
-      undefined,
-      true,
-    );
-  }
+  if (frame.heartbeatSeconds !== undefined && elapsed > frame.heartbeatSeconds * 1000)
+    return failTask(rt, frame, info, { error: 'States.HeartbeatTimeout' }, 'fail', true);
   if (outcome.kind === 'failed') {
-    frame.failure =
+    const failure =
       outcome.cause === undefined ? { error: outcome.error } : { error: outcome.error, cause: outcome.cause };
-    frame.phase = 'fail';
-    return failedEvent(
-      rt,
-      frame,
-      info.legacyLambda,
-      info.resource,
-      info.resourceType,
-      outcome.error,
-      outcome.cause,
-      false,
-    );
+    return failTask(rt, frame, info, failure, 'fail', false);
   }
   const output = outcome.output;
   if (exceedsPayloadLimit(output)) {
     const who = info.legacyLambda ? state.resource : state.name;
-    frame.failure = {
-      error: 'States.DataLimitExceeded',
-      cause: `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`,
-    };
-    frame.phase = 'fail';
-    return failedEvent(
-      rt,
-      frame,
-      info.legacyLambda,
-      info.resource,
-      info.resourceType,
-      frame.failure.error ?? '',
-      frame.failure.cause,
-      false,
-    );
+    const cause = `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+    return failTask(rt, frame, info, { error: 'States.DataLimitExceeded', cause }, 'fail', false);
   }
   const event = info.legacyLambda
     ? emit(rt, frame, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', {
@@ -256,7 +196,7 @@ function settle(
     finished(
       frame,
       state,
-      finishTask(frame, state, output, environmentOf(rt, frame), variablesOf(rt, frame)),
+      finishResult(frame, state, output, environmentOf(rt, frame), variablesOf(rt, frame)),
     );
   } catch (thrown) {
     failFrame(frame, thrown, 'fail', frame.cursor);
@@ -295,18 +235,33 @@ function settleJsonata(
   }
 }
 
+/**
+ * Fails the Task with `failure` and records TaskFailed or TaskTimedOut (LambdaFunction* for a
+ * legacy Lambda ARN). A timed-out event carries no cause, whatever the failure's.
+ */
+function failTask(
+  rt: Runtime,
+  frame: Frame,
+  info: TaskResourceInfo,
+  failure: { readonly error: string; readonly cause?: string },
+  phase: Phase,
+  timedOut: boolean,
+): HistoryEvent {
+  frame.failure = failure;
+  frame.phase = phase;
+  return failedEvent(rt, frame, info, failure.error, timedOut ? undefined : failure.cause, timedOut);
+}
+
 function failedEvent(
   rt: Runtime,
   frame: Frame,
-  legacyLambda: boolean,
-  resource: string,
-  resourceType: string,
+  info: TaskResourceInfo,
   error: string,
   cause: string | undefined,
   timedOut: boolean,
 ): HistoryEvent {
   const suffix = timedOut ? 'TimedOut' : 'Failed';
-  if (legacyLambda) {
+  if (info.legacyLambda) {
     return emit(rt, frame, `LambdaFunction${suffix}`, `lambdaFunction${suffix}EventDetails`, {
       cause,
       error,
@@ -315,22 +270,7 @@ function failedEvent(
   return emit(rt, frame, `Task${suffix}`, `task${suffix}EventDetails`, {
     cause,
     error,
-    resource,
-    resourceType,
+    resource: info.resource,
+    resourceType: info.resourceType,
   });
-}
-
-/** Assign → ResultSelector → ResultPath → OutputPath on a task's result; throws on path failures. */
-export function finishTask(
-  frame: Frame,
-  state: TaskState,
-  result: JsonValue,
-  env: PathEnvironment,
-  variables: VariableScope,
-): JsonValue {
-  assignJsonPath(frame, state.name, state.assign, result, env, variables);
-  const selected =
-    state.resultSelector === undefined ? result : applyPayload(state.resultSelector, result, env);
-  const combined = applyResultPath(state.resultPath, frame.input, selected);
-  return applyOutputPath(state.outputPath, combined, env);
 }

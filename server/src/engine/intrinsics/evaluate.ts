@@ -12,6 +12,7 @@ import { fail } from '../errors';
 import type { JsonValue } from '../json';
 import type { PathRoots } from '../jsonpath/evaluate';
 import { evaluatePath } from '../jsonpath/evaluate';
+import { pathNotFound } from '../jsonpath/require';
 import type { IdSource, RandomSource } from '../ports';
 import { intrinsicError } from './args';
 import { IMPLEMENTATIONS } from './functions';
@@ -79,21 +80,7 @@ function argumentValue(arg: IntrinsicArgument, env: IntrinsicEnvironment): JsonV
       return evaluateIntrinsic(arg, env);
     case 'path': {
       const value = evaluatePath(arg.path, env.roots);
-      if (value === undefined) {
-        const source =
-          arg.path.root.kind === 'context'
-            ? env.roots.context
-            : arg.path.root.kind === 'variable'
-              ? env.roots.variables
-              : env.roots.input;
-        const shown = typeof source === 'function' ? source() : source;
-        const field = env.field === undefined ? '' : ` specified for the field '${env.field}'`;
-        fail(
-          'States.Runtime',
-          `The JSONPath '${arg.path.text}'${field} could not be found in the input '${JSON.stringify(shown)}'`,
-        );
-      }
-      return value;
+      return value === undefined ? pathNotFound(arg.path, env.roots, env.field) : value;
     }
   }
 }

@@ -5,12 +5,14 @@
  * text as null, JsonToString writes compact JSON.
  */
 import type { StringArgument } from '../../asl/intrinsics/ast';
-import type { HashAlgorithm } from '../../asl/intrinsics/catalogue';
 import {
   ARRAY_RANGE_MAX_ITEMS,
   ENCODING_MAX_INPUT_LENGTH,
   HASH_ALGORITHMS,
+  isHashAlgorithm,
+  rangeLength,
 } from '../../asl/intrinsics/catalogue';
+import { toJsonValue } from '../json';
 import type { JsonValue } from '../json';
 import { jsonEquals } from '../jsonpath/equals';
 import type { IdSource, RandomSource } from '../ports';
@@ -139,20 +141,8 @@ function stringToJson(text: string): JsonValue {
   } catch {
     intrinsicError('States.StringToJson', 'the argument is not valid JSON text.');
   }
+  // toJsonValue also turns -0 into 0, as the JSON text of the result would.
   return toJsonValue(parsed);
-}
-
-/** JSON.parse yields JSON values only; this restates that for the type system and turns -0 into 0. */
-function toJsonValue(value: unknown): JsonValue {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Object.is(value, -0) ? 0 : value;
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (typeof value === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, item] of Object.entries(value)) out[key] = toJsonValue(item);
-    return out;
-  }
-  return null;
 }
 
 function arrayPartition(args: readonly JsonValue[]): JsonValue[] {
@@ -170,7 +160,7 @@ function arrayRange(args: readonly JsonValue[]): number[] {
   const end = integerArg('States.ArrayRange', args, 1);
   const step = integerArg('States.ArrayRange', args, 2);
   if (step === 0) intrinsicError('States.ArrayRange', 'the step cannot be 0.');
-  const count = Math.max(0, Math.floor((end - start) / step) + 1);
+  const count = rangeLength(start, end, step);
   if (count > ARRAY_RANGE_MAX_ITEMS) {
     intrinsicError(
       'States.ArrayRange',
@@ -190,10 +180,6 @@ function hash(args: readonly JsonValue[]): string {
     );
   }
   return hashText(data, algorithm);
-}
-
-function isHashAlgorithm(name: string): name is HashAlgorithm {
-  return (HASH_ALGORITHMS as readonly string[]).includes(name);
 }
 
 function mathRandom(args: readonly JsonValue[], services: IntrinsicServices): number {

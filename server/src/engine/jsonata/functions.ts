@@ -1,6 +1,10 @@
 import jsonata from 'jsonata';
-import { HASH_ALGORITHMS } from '../../asl/intrinsics/catalogue';
-import type { HashAlgorithm } from '../../asl/intrinsics/catalogue';
+import {
+  ARRAY_RANGE_MAX_ITEMS,
+  HASH_ALGORITHMS,
+  isHashAlgorithm,
+  rangeLength,
+} from '../../asl/intrinsics/catalogue';
 import { hashText } from '../intrinsics/hash';
 import { seededInt } from '../intrinsics/seededRandom';
 import type { Clock, IdSource, RandomSource } from '../ports';
@@ -18,9 +22,6 @@ export interface JsonataServices {
   readonly ids: IdSource;
   readonly clock: Clock;
 }
-
-/** $range returns at most this many numbers, as States.ArrayRange does. */
-const RANGE_MAX_ITEMS = 1000;
 
 /** Registered on every compiled expression: pure functions, checked by jsonata's signatures. */
 export function registerPureFunctions(expression: jsonata.Expression): void {
@@ -52,14 +53,11 @@ function range(start: unknown, end: unknown, step: unknown): number[] {
   }
   const [from, to, by] = [Number(start), Number(end), Number(step)];
   if (by === 0) throw new Error('$range cannot step by 0.');
-  const count = Math.max(0, Math.floor((to - from) / by) + 1);
-  if (count > RANGE_MAX_ITEMS)
-    throw new Error(`$range would return ${count} numbers; at most ${RANGE_MAX_ITEMS} are allowed.`);
+  // $range returns at most as many numbers as States.ArrayRange does.
+  const count = rangeLength(from, to, by);
+  if (count > ARRAY_RANGE_MAX_ITEMS)
+    throw new Error(`$range would return ${count} numbers; at most ${ARRAY_RANGE_MAX_ITEMS} are allowed.`);
   return Array.from({ length: count }, (_, i) => from + i * by);
-}
-
-function isHashAlgorithm(name: string): name is HashAlgorithm {
-  return (HASH_ALGORITHMS as readonly string[]).includes(name);
 }
 
 function hash(data: unknown, algorithm: unknown): string {

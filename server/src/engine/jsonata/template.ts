@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json';
 import type { JsonObject, JsonValue } from '../json';
 import type { Computation, MaybePromise } from './drive';
 import { drive } from './drive';
@@ -188,7 +189,7 @@ function readReference(path: ReferencePath, scope: JsonataScope): JsonValue | un
     node = scope.variables[path.root];
   }
   for (let i = first; i < path.members.length; i++) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    if (!isJsonObject(node)) return undefined;
     const member = path.members[i] ?? '';
     node = Object.hasOwn(node, member) ? node[member] : undefined;
     if (node === undefined) return undefined;

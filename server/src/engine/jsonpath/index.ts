@@ -5,4 +5,4 @@ export { child, evaluatePath, rootValue, rootsOf, selectMatches } from './evalua
 export { explainMissing, normalizedPath } from './explain';
 export { jsonEquals } from './equals';
 export { writeAtPath } from './write';
-export { requirePath } from './require';
+export { pathNotFound, requirePath } from './require';

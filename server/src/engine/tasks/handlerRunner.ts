@@ -1,8 +1,8 @@
+import { isJsonObject, toJsonValue } from '../json';
 import type { JsonObject, JsonValue } from '../json';
 import type { IdSource, TaskOutcome, TaskRequest } from '../ports';
 import type { HandlerConfig } from './handlerConfig';
 import { invokeHandler, type Invocation, type LambdaContext } from './invokeHandler';
-import { copyJson, isJsonObject, toJsonValue } from './jsonObject';
 import { lambdaFailureOf, lambdaInvokeResponse, type InvokeMetadata } from './lambdaResponse';
 import { createHandlerLoader, type LoadedHandler, type ModuleImporter } from './loadHandler';
 import {
@@ -52,7 +52,9 @@ export function createHandlerRunner(
     let kind = kinds.get(request.resource);
     if (kind === undefined) kinds.set(request.resource, (kind = resourceKindOf(request.resource)));
     const requestId = options.ids.uuid();
-    const event = copyJson(isLambdaIntegration(kind) ? lambdaPayload(request.input) : request.input);
+    // The handler gets its event as Lambda delivers it, serialized: a copy, so changing it
+    // cannot change the execution's inputs or its history.
+    const event = toJsonValue(isLambdaIntegration(kind) ? lambdaPayload(request.input) : request.input);
     const timeoutMs = request.timeoutSeconds === undefined ? undefined : request.timeoutSeconds * 1000;
     const context = lambdaContext(functionOf(request, kind), requestId, timeoutMs);
     return invokeHandler(loaded.handler, event, context, timeoutMs).then((invocation) =>

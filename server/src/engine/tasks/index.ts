@@ -12,4 +12,3 @@ export { createMockRunner, mockRunnerFromText, selectTestCase } from './mockRunn
 export { composeTaskRunners, noAnswerMessage } from './composeRunners';
 export type { SelectiveTaskRunner } from './runner';
 export { stateMachineName } from './stateMachineName';
-export { isJsonValue, parseJson } from './jsonObject';

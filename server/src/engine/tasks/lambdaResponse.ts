@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../json';
-import { utf8Length } from '../interpreter/size';
+import { utf8Size } from '../../asl/rules/jsonSize';
 
 /**
  * The shapes Lambda gives Step Functions, rebuilt for local handlers: the Invoke response of the
@@ -16,7 +16,7 @@ export interface InvokeMetadata {
 
 /** Lambda's Invoke response around a function's return value, as the integration returns it. */
 export function lambdaInvokeResponse(payload: JsonValue, metadata: InvokeMetadata): JsonObject {
-  const length = String(utf8Length(JSON.stringify(payload)));
+  const length = String(utf8Size(JSON.stringify(payload)));
   const date = new Date(metadata.time).toUTCString();
   const traceId = `Root=1-${Math.floor(metadata.time / 1000).toString(16)}-${metadata.requestId.replace(/-/g, '').slice(0, 24)};Sampled=0`;
   return {

@@ -1,6 +1,6 @@
 import { isRecord } from '../../guards';
 import type { JsonValue } from '../json';
-import { toJsonValue } from './jsonObject';
+import { toJsonValue } from '../json';
 
 /**
  * Step Functions Local's MockConfigFile, read as is so users can reuse their files:

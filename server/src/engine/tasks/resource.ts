@@ -1,5 +1,5 @@
 import type { JsonValue } from '../json';
-import { isJsonObject } from './jsonObject';
+import { isJsonObject } from '../json';
 
 /**
  * What a Task's Resource says about how its result is shaped. Lambda is the one service whose

@@ -2,9 +2,9 @@ import type { AssignBlock } from '../definition/types';
 import { applyPayload } from '../dataflow/io';
 import type { PathEnvironment } from '../dataflow/io';
 import type { MaybePromise } from '../jsonata/drive';
-import { andThen } from '../jsonata/drive';
 import { evaluateTemplate } from '../jsonata/template';
 import type { JsonataScope } from '../jsonata/template';
+import { isJsonObject } from '../json';
 import type { JsonObject, JsonValue } from '../json';
 import type { Frame, VariableScope } from '../state';
 import { checkAssignment, commitAssignment } from './scope';
@@ -25,15 +25,18 @@ export function evaluateJsonPathAssign(
   return asObject(applyPayload(block.payload, data, env));
 }
 
-/** JSONata: the block's `{% %}` strings see `$states` and the variables as they were on entry. */
-export function evaluateJsonataAssign(block: AssignBlock, scope: JsonataScope): MaybePromise<JsonObject> {
+/**
+ * JSONata: the block's `{% %}` strings see `$states` and the variables as they were on entry.
+ * The caller, which may have to wait for the value, takes it `asObject`.
+ */
+export function evaluateJsonataAssign(block: AssignBlock, scope: JsonataScope): MaybePromise<JsonValue> {
   if (block.kind !== 'jsonata') return {};
-  return andThen(evaluateTemplate(block.template, scope), asObject);
+  return evaluateTemplate(block.template, scope);
 }
 
-function asObject(value: JsonValue): JsonObject {
-  // An Assign block is an object (checked when the definition is compiled), so is its value.
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+/** The value of an Assign block: an object, as the block is (checked when the definition is compiled). */
+export function asObject(value: JsonValue): JsonObject {
+  return isJsonObject(value) ? value : {};
 }
 
 /**

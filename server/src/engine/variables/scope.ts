@@ -1,5 +1,5 @@
 import { fail } from '../errors';
-import { utf8Length } from '../interpreter/size';
+import { utf8Size } from '../../asl/rules/jsonSize';
 import type { JsonObject, JsonValue } from '../json';
 import type { VariableScope } from '../state';
 
@@ -76,5 +76,5 @@ export function commitAssignment(scope: VariableScope, assigned: JsonObject, byt
 
 /** UTF-8 bytes of the value as JSON text. */
 export function jsonBytes(value: JsonValue): number {
-  return utf8Length(JSON.stringify(value));
+  return utf8Size(JSON.stringify(value));
 }

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { inState, isPredefinedError, statesError, StatesFailure } from '../../../../server/src/engine/errors';
 import type { JsonValue } from '../../../../server/src/engine/json';
 import type { PayloadServices } from '../../../../server/src/engine/payload';
-import { applyPayload, compilePayload, evaluatePayload } from '../../../../server/src/engine/payload';
+import { applyPayload, compilePayload } from '../../../../server/src/engine/payload';
 
 const services: PayloadServices = { random: { next: () => 0 }, ids: { uuid: () => 'fixed-uuid' } };
 
@@ -13,7 +13,7 @@ function evaluate(
   context: JsonValue = {},
   variables: Record<string, JsonValue> = {},
 ): JsonValue {
-  return evaluatePayload(template, input, context, variables, services);
+  return applyPayload(compilePayload(template), { input, context, variables }, services);
 }
 
 function failure(template: JsonValue, input: JsonValue): { error: string; cause: string } {
