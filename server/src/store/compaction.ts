@@ -193,7 +193,8 @@ function resolve(
   for (;;) {
     if (isArray(current)) {
       const full = [...current];
-      for (let i = tails.length - 1; i >= 0; i--) full.push(...(tails[i] ?? []));
+      // Item by item: a spread of a long tail (a distributed Map's silent children) overflows the stack.
+      for (let i = tails.length - 1; i >= 0; i--) for (const item of tails[i] ?? []) full.push(item);
       return full;
     }
     if (!isRecord(current) || typeof current['$ref'] !== 'number' || typeof current['frame'] !== 'number')

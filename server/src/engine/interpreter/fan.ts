@@ -135,11 +135,11 @@ export function startFan(
     const read = readItems(rt, state, frame.effectiveInput ?? null, env);
     if (read instanceof Promise) {
       return read.then((items) => {
-        fan.items.push(...items);
+        appendAll(fan.items, items);
         return emitStarted(rt, frame, state, fan);
       });
     }
-    fan.items.push(...read);
+    appendAll(fan.items, read);
   }
   return emitStarted(rt, frame, state, fan);
 }
@@ -180,7 +180,15 @@ function batchItems(rt: Runtime, frame: Frame, state: MapState, fan: FanOut): vo
     batches.push(batch);
   }
   fan.items.length = 0;
-  fan.items.push(...batches);
+  appendAll(fan.items, batches);
+}
+
+/**
+ * A loop, not `push(...items)`: spread passes every item as an argument, and an item file of
+ * some 130,000 items overflows the call stack.
+ */
+function appendAll(target: JsonValue[], items: readonly JsonValue[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Starts the next branch or iteration, or moves on to the end of the state. */

@@ -124,8 +124,9 @@ function applySelector(selector: Selector, node: JsonValue, roots: PathRoots, ou
       return;
     }
     case 'wildcard': {
-      if (Array.isArray(node)) out.push(...node);
-      else if (isJsonObject(node)) out.push(...Object.values(node));
+      // Item by item: spreading a long array (a large Map's results) as arguments overflows the stack.
+      if (Array.isArray(node)) for (const item of node) out.push(item);
+      else if (isJsonObject(node)) for (const member of Object.values(node)) out.push(member);
       return;
     }
     case 'union': {
