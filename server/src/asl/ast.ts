@@ -92,13 +92,22 @@ export function propertyOf(node: ValueNode | undefined, key: string): PropertyNo
 }
 
 /** Plain JavaScript value of a node, as JSON.parse would give it (the first of repeated keys wins, as in the tree lookups). */
+/** Adds a field as JSON.parse does: a `__proto__` key is a field like any other, not the prototype. */
+export function setField(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
+
 export function toValue(node: ValueNode): unknown {
   switch (node.kind) {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.properties) {
         if (property.value === undefined || Object.hasOwn(result, property.key.value)) continue;
-        result[property.key.value] = toValue(property.value);
+        setField(result, property.key.value, toValue(property.value));
       }
       return result;
     }

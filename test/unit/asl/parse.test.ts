@@ -109,6 +109,15 @@ States:
     assert.deepEqual(toValue(parsed.root), JSON.parse(json));
   });
 
+  test('a "__proto__" key is a field of the value, as JSON.parse makes it, not its prototype', () => {
+    const text = '{"a": {"__proto__": {"x": 1}, "b": 2}}';
+    const parsed = parseDocument(text, 'json');
+    assert.ok(parsed.root);
+    const value = toValue(parsed.root);
+    assert.deepEqual(value, JSON.parse(text));
+    assert.equal(JSON.stringify(value), JSON.stringify(JSON.parse(text)));
+  });
+
   test('YAML parses to the same value as the JSON', () => {
     const parsed = parseDocument(yaml, 'yaml');
     assert.deepEqual(parsed.errors, []);

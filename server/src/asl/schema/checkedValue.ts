@@ -1,4 +1,4 @@
-import type { ObjectNode, ValueNode } from '../ast';
+import { setField, type ObjectNode, type ValueNode } from '../ast';
 
 /**
  * The plain value the validators check, built from the tree. Only what the schema looks at is
@@ -46,15 +46,6 @@ function objectValue(node: ObjectNode, level: Level): Record<string, unknown> {
     setField(result, key, fieldValue(key, valueNode, level));
   }
   return result;
-}
-
-function setField(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    // Assigning would set the object's prototype instead of adding a field.
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    object[key] = value;
-  }
 }
 
 function fieldValue(key: string, node: ValueNode, level: Level): unknown {
