@@ -15,6 +15,15 @@ export interface Runtime {
   readonly taskRunner: TaskRunner | undefined;
   readonly files: FileStore | undefined;
   readonly observer: StateObserver | undefined;
+  /** The last state currentState found: consecutive steps are mostly in the same state. */
+  readonly lastFound: FoundState;
+}
+
+/** Which state a frame was in, by scope and name, when currentState last looked it up. */
+interface FoundState {
+  scope: number;
+  name: string;
+  state: CompiledState | undefined;
 }
 
 /** The ports an execution may be given besides its clock. */
@@ -42,6 +51,7 @@ export function createRuntime(
     taskRunner: ports.taskRunner,
     files: ports.files,
     observer: ports.observer,
+    lastFound: { scope: -1, name: '', state: undefined },
   };
 }
 
@@ -53,9 +63,15 @@ export function scopeOf(rt: Runtime, frame: Frame): CompiledScope {
 }
 
 export function currentState(rt: Runtime, frame: Frame): CompiledState {
+  // A Task records five events in a row: four of five lookups are of the state just found.
+  const last = rt.lastFound;
+  if (last.state !== undefined && last.name === frame.state && last.scope === frame.scope) return last.state;
   const state = scopeOf(rt, frame).states.get(frame.state);
   if (state === undefined)
     throw new Error(`The execution state names state '${frame.state}', which the definition does not have.`);
+  last.scope = frame.scope;
+  last.name = frame.state;
+  last.state = state;
   return state;
 }
 

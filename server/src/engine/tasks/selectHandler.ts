@@ -18,31 +18,6 @@ export function selectHandler(config: HandlerConfig, request: TaskRequest): Hand
   return undefined;
 }
 
-/**
- * selectHandler with its answers remembered. The answer depends only on the state's name, its
- * resource and (Lambda integrations) the FunctionName parameter; finding it builds keys with
- * regular expressions, which cost as much as the rest of a local handler's call.
- */
-export function createHandlerSelector(
-  config: HandlerConfig,
-): (request: TaskRequest) => HandlerReference | undefined {
-  interface Known {
-    readonly resource: string;
-    readonly functionName: string | undefined;
-    readonly reference: HandlerReference | undefined;
-  }
-  const known = new Map<string, Known>();
-  return (request) => {
-    const functionName = functionNameParameter(request.input);
-    const cached = known.get(request.stateName);
-    if (cached !== undefined && cached.resource === request.resource && cached.functionName === functionName)
-      return cached.reference;
-    const reference = selectHandler(config, request);
-    known.set(request.stateName, { resource: request.resource, functionName, reference });
-    return reference;
-  };
-}
-
 /** The keys tried for a request, in order, without repeats. */
 export function handlerKeys(request: TaskRequest): readonly string[] {
   const keys = [
