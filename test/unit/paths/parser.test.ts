@@ -18,6 +18,11 @@ describe('JSONPath parser: paths Step Functions accepts', () => {
     ["$['a b']", 'input', ['a b']],
     ['$["x"]', 'input', ['x']],
     ["$['it\\'s']", 'input', ["it's"]],
+    ['$["say \\"hi\\""]', 'input', ['say "hi"']],
+    ["$['back\\\\slash']", 'input', ['back\\slash']],
+    // A backslash before anything but the quote or a backslash stays (AWS, recorded).
+    ['$[\'Test\\""Name"\']', 'input', ['Test\\""Name"']],
+    ["$['a\\b']", 'input', ['a\\b']],
     ['$[0]', 'input', [0]],
     ['$.items[-1]', 'input', ['items', -1]],
     ["$.abc.['def ghi']", 'input', ['abc', 'def ghi']],

@@ -195,7 +195,11 @@ export class PathParser {
     return { kind: 'filter', expression, offset: this.base + open, length: this.pos - open };
   }
 
-  /** A quoted string at the cursor (either quote); `\` escapes the next character. */
+  /**
+   * A quoted string at the cursor (either quote). `\` escapes the closing quote and itself; before
+   * any other character it is an ordinary character, as on AWS: `$['Test\"Name']` reads the
+   * member `Test\"Name`, backslash included (a recorded execution).
+   */
   readQuoted(): { value: string; offset: number; length: number } {
     const start = this.pos;
     const quote = this.peek();
@@ -205,8 +209,9 @@ export class PathParser {
       if (this.atEnd()) this.fail(start, 1, PATH_MESSAGES.unclosedString(quote));
       const char = this.peek();
       if (char === quote) break;
-      if (char === '\\' && this.pos + 1 < this.text.length) {
-        value += this.peek(1);
+      const escaped = this.peek(1);
+      if (char === '\\' && (escaped === quote || escaped === '\\')) {
+        value += escaped;
         this.pos += 2;
         continue;
       }
