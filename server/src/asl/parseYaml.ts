@@ -1,13 +1,4 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import type * as Yaml from 'yaml';
 import type { PropertyNode, Span, StringNode, ValueNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
 import { MESSAGES } from './messages';
@@ -15,6 +6,14 @@ import type { ParsedTree } from './parseJson';
 import { parseYamlBlock } from './parseYamlBlock';
 import { parseYamlFast } from './parseYamlFast';
 import { makeObject, makeProperty } from './treeBuilder';
+
+/** The `yaml` package, loaded on first use: only YAML that the two faster readers decline reaches it. */
+let yamlPackage: typeof Yaml | undefined;
+
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  return (yamlPackage ??= require('yaml') as typeof Yaml);
+}
 
 /**
  * YAML to the same positioned tree as JSON. Anchors, aliases and merge keys (`<<: *base`) are
@@ -33,7 +32,12 @@ export function parseYaml(text: string): ParsedTree {
 /** The full path: every YAML feature, every error with its position. */
 export function parseYamlFully(text: string): ParsedTree {
   const errors: AslDiagnostic[] = [];
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  const doc = yaml().parseDocument(text, {
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+  });
   for (const error of doc.errors) {
     errors.push(
       diagnostic('ASL-SYNTAX', spanOf(error.pos, text.length), MESSAGES.yaml(error.code, error.message)),
@@ -58,24 +62,24 @@ function spanOf(pos: readonly [number, number], textLength: number): Span {
   return { offset, length: Math.max(0, Math.min(pos[1], textLength) - offset) };
 }
 
-function nodeSpan(node: YamlNode): Span {
+function nodeSpan(node: Yaml.Node): Span {
   const range = node.range;
   if (!range) return { offset: 0, length: 0 };
   return { offset: range[0], length: range[1] - range[0] };
 }
 
 class YamlConverter {
-  private readonly converted = new Map<YamlNode, ValueNode>();
-  private readonly inProgress = new Set<YamlNode>();
+  private readonly converted = new Map<Yaml.Node, ValueNode>();
+  private readonly inProgress = new Set<Yaml.Node>();
 
   constructor(
-    private readonly doc: Document,
+    private readonly doc: Yaml.Document,
     private readonly text: string,
     private readonly errors: AslDiagnostic[],
   ) {}
 
-  convert(node: YamlNode): ValueNode | undefined {
-    if (isAlias(node)) return this.alias(node);
+  convert(node: Yaml.Node): ValueNode | undefined {
+    if (yaml().isAlias(node)) return this.alias(node);
     const done = this.converted.get(node);
     if (done !== undefined) return done;
     this.inProgress.add(node);
@@ -86,7 +90,7 @@ class YamlConverter {
   }
 
   private alias(
-    node: YamlNode & { source: string; resolve(doc: Document): YamlNode | undefined },
+    node: Yaml.Node & { source: string; resolve(doc: Yaml.Document): Yaml.Node | undefined },
   ): ValueNode | undefined {
     const target = node.resolve(this.doc);
     const span = nodeSpan(node);
@@ -108,28 +112,28 @@ class YamlConverter {
     };
   }
 
-  private convertFresh(node: YamlNode): ValueNode | undefined {
+  private convertFresh(node: Yaml.Node): ValueNode | undefined {
     const span = nodeSpan(node);
-    if (isScalar(node)) return scalar(node.value, scalarSpan(node, span, this.text));
-    if (isSeq(node)) {
+    if (yaml().isScalar(node)) return scalar(node.value, scalarSpan(node, span, this.text));
+    if (yaml().isSeq(node)) {
       const items: ValueNode[] = [];
       for (const item of node.items) {
-        const value = item === null ? undefined : this.convert(item as YamlNode);
+        const value = item === null ? undefined : this.convert(item as Yaml.Node);
         items.push(value ?? { kind: 'null', value: null, offset: span.offset + span.length, length: 0 });
       }
       return { kind: 'array', offset: span.offset, length: blockEnd(node, span, items) - span.offset, items };
     }
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const properties: PropertyNode[] = [];
       const merged: PropertyNode[] = [];
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key as YamlNode | null;
-        const valueNode = pair.value as YamlNode | null;
+        if (!yaml().isPair(pair)) continue;
+        const keyNode = pair.key as Yaml.Node | null;
+        const valueNode = pair.value as Yaml.Node | null;
         const key = this.key(keyNode, span);
         if (key === undefined) continue;
         const value = valueNode === null ? undefined : this.convert(valueNode);
-        if (key.value === '<<' && keyNode !== null && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+        if (key.value === '<<' && keyNode !== null && yaml().isScalar(keyNode) && keyNode.type === 'PLAIN') {
           merged.push(...this.mergeSources(valueNode, value, key));
           continue;
         }
@@ -148,7 +152,7 @@ class YamlConverter {
     return undefined;
   }
 
-  private key(keyNode: YamlNode | null, mapSpan: Span): StringNode | undefined {
+  private key(keyNode: Yaml.Node | null, mapSpan: Span): StringNode | undefined {
     if (keyNode === null) {
       this.errors.push(
         diagnostic('ASL-YAML-KEY', { offset: mapSpan.offset, length: 0 }, MESSAGES.yamlKeyNull()),
@@ -156,7 +160,7 @@ class YamlConverter {
       return undefined;
     }
     const span = nodeSpan(keyNode);
-    if (!isScalar(keyNode)) {
+    if (!yaml().isScalar(keyNode)) {
       this.errors.push(diagnostic('ASL-YAML-KEY', span, MESSAGES.yamlKeyNotScalar()));
       return undefined;
     }
@@ -170,12 +174,12 @@ class YamlConverter {
 
   /** The properties a merge key brings in: from one mapping or a list of them, earlier sources first. */
   private mergeSources(
-    valueNode: YamlNode | null,
+    valueNode: Yaml.Node | null,
     value: ValueNode | undefined,
     key: StringNode,
   ): PropertyNode[] {
     if (value?.kind === 'object') return [...value.properties];
-    if (value?.kind === 'array' && valueNode !== null && isSeq(valueNode)) {
+    if (value?.kind === 'array' && valueNode !== null && yaml().isSeq(valueNode)) {
       const result: PropertyNode[] = [];
       for (const item of value.items) {
         if (item.kind !== 'object') {
@@ -195,16 +199,16 @@ class YamlConverter {
  * A block collection ends where its last entry ends: the `yaml` package's own range runs on over
  * the line break and comments after it, which would make a state's range swallow the next line.
  */
-function blockEnd(node: YamlNode, span: Span, children: readonly Span[]): number {
+function blockEnd(node: Yaml.Node, span: Span, children: readonly Span[]): number {
   const last = children[children.length - 1];
-  if ((isMap(node) || isSeq(node)) && node.flow !== true && last !== undefined)
+  if ((yaml().isMap(node) || yaml().isSeq(node)) && node.flow !== true && last !== undefined)
     return last.offset + last.length;
   return span.offset + span.length;
 }
 
 /** A block scalar (`|`, `>`) ends with its last character of content, not with the line breaks after it. */
-function scalarSpan(node: YamlNode, span: Span, text: string): Span {
-  if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return span;
+function scalarSpan(node: Yaml.Node, span: Span, text: string): Span {
+  if (!yaml().isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return span;
   let end = span.offset + span.length;
   while (end > span.offset && /[\s]/.test(text[end - 1] ?? '')) end--;
   return { offset: span.offset, length: end - span.offset };

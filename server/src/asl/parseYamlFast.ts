@@ -1,9 +1,19 @@
-import { EVENT_ID, parseEvents, getScalarValue, SCALAR_STYLE, COLLECTION_STYLE, type Event } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { PropertyNode, StringNode, ValueNode } from './ast';
 import type { AslDiagnostic } from './diagnostics';
 import type { ParsedTree } from './parseJson';
 import { makeObject, makeProperty, sharedKey } from './treeBuilder';
 import { coreScalarKey, coreScalarNode } from './yamlScalars';
+
+type Event = JsYaml.Event;
+
+/** js-yaml, loaded on first use: JSON documents never need it, nor YAML the block reader takes. */
+let jsYamlPackage: typeof JsYaml | undefined;
+
+function jsYaml(): typeof JsYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  return (jsYamlPackage ??= require('js-yaml') as typeof JsYaml);
+}
 
 /**
  * The fast path for YAML: js-yaml's event parser (about fifteen times faster than the `yaml`
@@ -16,14 +26,15 @@ import { coreScalarKey, coreScalarNode } from './yamlScalars';
  */
 export function parseYamlFast(text: string): ParsedTree | undefined {
   if (text.charCodeAt(0) === 0xfeff || /^%/m.test(text)) return undefined;
+  const lib = jsYaml();
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: 1000 });
+    events = lib.parseEvents(text, { maxDepth: 1000 });
   } catch {
     return undefined;
   }
   try {
-    return new EventReader(text, events).document();
+    return new EventReader(lib, text, events).document();
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -33,7 +44,7 @@ export function parseYamlFast(text: string): ParsedTree | undefined {
 /** Thrown inside the reader when the fast path declines a document. */
 class GiveUp extends Error {}
 
-type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
+type ScalarEvent = Extract<Event, { type: typeof JsYaml.EVENT_ID.SCALAR }>;
 
 class EventReader {
   private index = 0;
@@ -42,15 +53,16 @@ class EventReader {
   private readonly errors: AslDiagnostic[] = [];
 
   constructor(
+    private readonly lib: typeof JsYaml,
     private readonly text: string,
     private readonly events: readonly Event[],
   ) {}
 
   document(): ParsedTree | undefined {
     const start = this.next();
-    if (start.type !== EVENT_ID.DOCUMENT || start.directives.length > 0) throw new GiveUp();
+    if (start.type !== this.lib.EVENT_ID.DOCUMENT || start.directives.length > 0) throw new GiveUp();
     const root = this.node('value');
-    if (this.next().type !== EVENT_ID.POP) throw new GiveUp();
+    if (this.next().type !== this.lib.EVENT_ID.POP) throw new GiveUp();
     if (this.index !== this.events.length) throw new GiveUp(); // a second document
     return { root, errors: this.errors };
   }
@@ -69,14 +81,14 @@ class EventReader {
   private node(role: 'value' | 'item'): ValueNode {
     const event = this.next();
     switch (event.type) {
-      case EVENT_ID.SCALAR:
+      case this.lib.EVENT_ID.SCALAR:
         return this.scalar(event, role);
-      case EVENT_ID.MAPPING:
+      case this.lib.EVENT_ID.MAPPING:
         if (event.anchorStart !== -1 || event.tagStart !== -1) throw new GiveUp();
-        return this.mapping(event.start, event.style === COLLECTION_STYLE.FLOW);
-      case EVENT_ID.SEQUENCE:
+        return this.mapping(event.start, event.style === this.lib.COLLECTION_STYLE.FLOW);
+      case this.lib.EVENT_ID.SEQUENCE:
         if (event.anchorStart !== -1 || event.tagStart !== -1) throw new GiveUp();
-        return this.sequence(event.start, event.style === COLLECTION_STYLE.FLOW);
+        return this.sequence(event.start, event.style === this.lib.COLLECTION_STYLE.FLOW);
       default:
         throw new GiveUp(); // aliases and anything unexpected
     }
@@ -85,9 +97,9 @@ class EventReader {
   private mapping(start: number, flow: boolean): ValueNode {
     this.cursor = start + (flow ? 1 : 0);
     const properties: PropertyNode[] = [];
-    while (this.peek()?.type !== EVENT_ID.POP) {
+    while (this.peek()?.type !== this.lib.EVENT_ID.POP) {
       const keyEvent = this.next();
-      if (keyEvent.type !== EVENT_ID.SCALAR) throw new GiveUp();
+      if (keyEvent.type !== this.lib.EVENT_ID.SCALAR) throw new GiveUp();
       const key = this.key(keyEvent);
       const value = this.node('value');
       properties.push(makeProperty(key, value, value.offset + value.length));
@@ -101,7 +113,7 @@ class EventReader {
   private sequence(start: number, flow: boolean): ValueNode {
     this.cursor = start + (flow ? 1 : 0);
     const items: ValueNode[] = [];
-    while (this.peek()?.type !== EVENT_ID.POP) items.push(this.node('item'));
+    while (this.peek()?.type !== this.lib.EVENT_ID.POP) items.push(this.node('item'));
     this.next();
     const end = flow ? this.closing(']') : this.cursor;
     this.cursor = end;
@@ -110,10 +122,10 @@ class EventReader {
 
   private key(event: ScalarEvent): StringNode {
     if (event.valueStart === -1 || event.anchorStart !== -1 || event.tagStart !== -1) throw new GiveUp();
-    const raw = getScalarValue(this.text, event);
+    const raw = this.lib.getScalarValue(this.text, event);
     // One string per distinct key for the whole tree, as the JSON path does: the rules compare
     // keys all the time, and equal strings that are one object compare fastest.
-    const value = event.style === SCALAR_STYLE.PLAIN ? coreScalarKey(raw) : sharedKey(raw);
+    const value = event.style === this.lib.SCALAR_STYLE.PLAIN ? coreScalarKey(raw) : sharedKey(raw);
     if (value === undefined) throw new GiveUp(); // merge keys and null keys take the full path
     const { offset, end } = this.scalarSpan(event);
     this.cursor = end;
@@ -123,11 +135,11 @@ class EventReader {
   private scalar(event: ScalarEvent, role: 'value' | 'item'): ValueNode {
     if (event.anchorStart !== -1 || event.tagStart !== -1) throw new GiveUp();
     if (event.valueStart === -1) return this.emptyScalar(role);
-    const raw = getScalarValue(this.text, event);
+    const raw = this.lib.getScalarValue(this.text, event);
     const { offset, end } = this.scalarSpan(event);
     this.cursor = end;
     const length = end - offset;
-    if (event.style !== SCALAR_STYLE.PLAIN) return { kind: 'string', value: raw, offset, length };
+    if (event.style !== this.lib.SCALAR_STYLE.PLAIN) return { kind: 'string', value: raw, offset, length };
     return coreScalarNode(raw, offset, length);
   }
 
@@ -144,10 +156,10 @@ class EventReader {
 
   private scalarSpan(event: ScalarEvent): { offset: number; end: number } {
     switch (event.style) {
-      case SCALAR_STYLE.PLAIN:
+      case this.lib.SCALAR_STYLE.PLAIN:
         return { offset: event.valueStart, end: event.valueEnd };
-      case SCALAR_STYLE.SINGLE_QUOTED:
-      case SCALAR_STYLE.DOUBLE_QUOTED:
+      case this.lib.SCALAR_STYLE.SINGLE_QUOTED:
+      case this.lib.SCALAR_STYLE.DOUBLE_QUOTED:
         return { offset: event.valueStart - 1, end: event.valueEnd + 1 };
       default:
         return { offset: this.blockIndicator(event.valueStart), end: trimEnd(this.text, event.valueEnd) };

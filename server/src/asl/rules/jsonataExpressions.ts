@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import { jsonataLibrary } from '../jsonataLibrary';
 import type { StringNode } from '../ast';
 import { BoundedCache } from '../boundedCache';
 import { isRecord } from '../../guards';
@@ -36,7 +36,7 @@ function parseFresh(expression: string): JsonataParse {
     return { ok: false, message: 'The expression is empty', start: 0, end: expression.length };
   }
   try {
-    return { ok: true, ast: jsonata(expression).ast() };
+    return { ok: true, ast: jsonataLibrary()(expression).ast() };
   } catch (error) {
     // jsonata reports the offset just past the offending token.
     const position =

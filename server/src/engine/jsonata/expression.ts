@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { jsonataLibrary } from '../../asl/jsonataLibrary';
 import { DefinitionError } from '../dataflow/refs';
 import { describeThrown } from './errors';
 import { registerPureFunctions } from './functions';
@@ -69,7 +70,7 @@ function compile(source: string, where: string, limits: JsonataLimits): JsonataE
   if (source === '') throw new DefinitionError(`${where}: the JSONata expression is empty.`);
   let program: jsonata.Expression;
   try {
-    program = jsonata(source, { timeout: limits.timeoutMs, stack: limits.maxDepth });
+    program = jsonataLibrary()(source, { timeout: limits.timeoutMs, stack: limits.maxDepth });
   } catch (thrown) {
     throw new DefinitionError(
       `${where}: the JSONata expression '${source}' cannot be read: ${describeThrown(thrown)}`,

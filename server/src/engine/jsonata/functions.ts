@@ -1,4 +1,5 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
+import { jsonataLibrary } from '../../asl/jsonataLibrary';
 import {
   ARRAY_RANGE_MAX_ITEMS,
   HASH_ALGORITHMS,
@@ -80,7 +81,7 @@ function parse(text: unknown): unknown {
 }
 
 /** jsonata's own date formatting, used by $now(picture, timezone) on the engine's clock. */
-const formatMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
+let formatMillis: jsonata.Expression | undefined;
 
 /**
  * Bound for each evaluation (bindings shadow jsonata's built-ins): functions that need the
@@ -104,6 +105,7 @@ export function portFunctions(services: JsonataServices): Record<string, unknown
     now(picture: unknown, timezone: unknown): unknown {
       const ms = services.clock.now();
       if (picture === undefined && timezone === undefined) return new Date(ms).toISOString();
+      formatMillis ??= jsonataLibrary()('$fromMillis($ms, $picture, $timezone)');
       return formatMillis.evaluate({}, { ms, picture, timezone });
     },
     eval(): never {
