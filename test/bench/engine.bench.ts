@@ -39,12 +39,18 @@ const echoModule = path.join(benchDir, 'handlers', 'echo.mjs');
 /** Maps the Tasks' function ARN to echo.mjs; both engines call that same module. */
 const handlersFile = path.join(benchDir, 'handlers', 'handlers.json');
 /**
- * Each engine runs each workload IN_PROCESS_WARM_UPS times untimed, then IN_PROCESS_RUNS timed
- * runs give the median: throughput once the JIT has compiled the hot code, for both engines
- * alike. The first run (cold code) is shown too; the whole-process table is the cold measure.
+ * Each engine runs each workload untimed until it has run IN_PROCESS_WARM_UPS times and for at
+ * least IN_PROCESS_WARM_UP_MS, then timed until it has run IN_PROCESS_RUNS times and for at
+ * least IN_PROCESS_RUNS_MS; the median of the timed runs is its throughput once the JIT has
+ * compiled the hot code, for both engines alike. A fixed count of three warm-ups was not that
+ * for short workloads: 1,000 Tasks (about 1 ms a run) were still being optimized during the
+ * timed runs (2-7 ms, then 1.1-1.3 ms), so the median moved by 2x between identical runs. The
+ * first run (cold code) is shown too; the whole-process table is the cold measure.
  */
 const IN_PROCESS_WARM_UPS = 3;
+const IN_PROCESS_WARM_UP_MS = 300;
 const IN_PROCESS_RUNS = 9;
+const IN_PROCESS_RUNS_MS = 300;
 const PROCESS_RUNS = 3;
 const TARGET_RATIO = 5;
 const TARGET_MAP_RSS_MB = 150;
@@ -186,11 +192,19 @@ interface Measured {
 async function measureRuns(once: () => Promise<unknown>): Promise<{ first: number; median: number }> {
   gc();
   const first = await timed(once);
-  for (let i = 1; i < IN_PROCESS_WARM_UPS; i++) await once();
+  const warmUpStart = Date.now();
+  let warmUps = 1;
+  while (warmUps < IN_PROCESS_WARM_UPS || Date.now() - warmUpStart < IN_PROCESS_WARM_UP_MS) {
+    await once();
+    warmUps++;
+  }
   const times: number[] = [];
-  for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+  let spent = 0;
+  while (times.length < IN_PROCESS_RUNS || spent < IN_PROCESS_RUNS_MS) {
     gc();
-    times.push(await timed(once));
+    const time = await timed(once);
+    times.push(time);
+    spent += time;
   }
   return { first, median: median(times) };
 }
@@ -271,7 +285,7 @@ async function inProcess(workloads: readonly Workload[]): Promise<boolean> {
     ]);
   }
   console.log(
-    `In process: median of ${IN_PROCESS_RUNS} runs after ${IN_PROCESS_WARM_UPS} untimed ones (1st run: the first of those, cold);`,
+    `In process: median of at least ${IN_PROCESS_RUNS} runs (and ${IN_PROCESS_RUNS_MS} ms) after at least ${IN_PROCESS_WARM_UPS} untimed ones (and ${IN_PROCESS_WARM_UP_MS} ms); 1st run: the first of those, cold;`,
   );
   console.log('Stepwise with a per-state observer installed; n/a: the anchor cannot run JSONata');
   table(rows);
