@@ -78,8 +78,8 @@ export function createHandlerRunner(
  * How a Task's call is made: its handler, its resource's kind and the function it calls. It
  * depends only on the state's name, its resource and (Lambda integrations) the FunctionName
  * parameter, so it is worked out once per state: finding the handler and the function builds
- * keys with regular expressions, and the lookups by resource and ARN it replaces were a tenth
- * of the cost of a Task with a local handler.
+ * keys with regular expressions, and one lookup by state name replaces three (by state, by
+ * resource, by ARN) on every call.
  */
 interface CallPlan {
   readonly resource: string;
