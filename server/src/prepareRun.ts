@@ -13,8 +13,10 @@ import {
   isJsonValue,
   parseJson,
   type CompiledMachine,
+  type ExecutionState,
   type JsonValue,
 } from './engine';
+import { redriveState, resumeState, StoreError, type StoredExecution } from './store';
 
 /**
  * A parsed workflow made ready to run, the one way `stepwise run` and the debug adapter do it:
@@ -65,4 +67,36 @@ function definitionOf(document: ParsedDocument): JsonValue | undefined {
   }
   const value = toValue(document.root);
   return isJsonValue(value) ? value : undefined;
+}
+
+/**
+ * A stored execution made ready to go on, the one way `stepwise run --resume/--redrive` and the
+ * debug adapter do it: the engine state to continue from, and the definition as it was run
+ * (whatever the file holds now), compiled. Each caller says what went wrong in its own words.
+ */
+export type ContinuedRun =
+  | { readonly kind: 'ok'; readonly state: ExecutionState; readonly machine: CompiledMachine }
+  /** The store's refusal, in words for the user: already ended, nothing to redrive... */
+  | { readonly kind: 'refused'; readonly message: string }
+  /** The stored definition no longer compiles (a stored file from another version). */
+  | { readonly kind: 'notCompilable'; readonly message: string };
+
+export function prepareContinuedRun(
+  stored: StoredExecution,
+  kind: 'resume' | 'redrive',
+  now: number,
+): ContinuedRun {
+  let state: ExecutionState;
+  try {
+    state = kind === 'resume' ? resumeState(stored) : redriveState(stored, now);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return { kind: 'refused', message: error.message };
+  }
+  try {
+    return { kind: 'ok', state, machine: compileDefinition(stored.header.definition) };
+  } catch (error) {
+    if (!(error instanceof DefinitionError)) throw error;
+    return { kind: 'notCompilable', message: error.message };
+  }
 }

@@ -1,22 +1,9 @@
 import { resolve } from 'node:path';
 import { formatDiagnosticLine, formatOf, parseDocument } from '../asl';
-import {
-  compileDefinition,
-  DefinitionError,
-  type CompiledMachine,
-  type ExecutionState,
-  type JsonValue,
-} from '../engine';
+import type { CompiledMachine, ExecutionState, JsonValue } from '../engine';
 import { stateMachineName } from '../engine/tasks';
-import { prepareRun } from '../prepareRun';
-import {
-  redriveState,
-  resumeState,
-  StoreError,
-  type ExecutionStore,
-  type StoredExecution,
-  type StoredLaunch,
-} from '../store';
+import { prepareContinuedRun, prepareRun } from '../prepareRun';
+import { StoreError, type ExecutionStore, type StoredExecution, type StoredLaunch } from '../store';
 import { readText, UsageError, type CliIo } from './io';
 import type { ContinueOptions, NewRunOptions } from './runOptions';
 import { readInput, type TaskSources } from './runSetup';
@@ -78,17 +65,16 @@ export function planContinuedRun(
       `the execution '${options.id}' was started from ${header.program}, not from ${options.file}`,
     );
   }
-  const state = refusedOnStoreError(io, () =>
-    options.kind === 'resume' ? resumeState(stored) : redriveState(stored, now),
-  );
-  let machine: CompiledMachine;
-  try {
-    machine = compileDefinition(header.definition);
-  } catch (error) {
-    if (!(error instanceof DefinitionError)) throw error;
-    io.err(`stepwise run: the stored definition of '${options.id}' cannot run: ${error.message}`);
-    throw new RunRefused(error.message);
+  const continued = prepareContinuedRun(stored, options.kind, now);
+  if (continued.kind === 'refused') {
+    io.err(`stepwise run: ${continued.message}`);
+    throw new RunRefused(continued.message);
   }
+  if (continued.kind === 'notCompilable') {
+    io.err(`stepwise run: the stored definition of '${options.id}' cannot run: ${continued.message}`);
+    throw new RunRefused(continued.message);
+  }
+  const { state, machine } = continued;
   const launch = header.launch;
   return {
     file: header.program,

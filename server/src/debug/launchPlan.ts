@@ -1,16 +1,15 @@
 import * as path from 'node:path';
 import { buildModel, formatOf, parseDocument } from '../asl';
-import { compileDefinition, isJsonValue, parseJson, type ExecutionState, type JsonValue } from '../engine';
+import { isJsonValue, parseJson, type ExecutionState, type JsonValue } from '../engine';
 import { stateMachineName } from '../engine/tasks';
 import {
   openExecutionStore,
-  redriveState,
-  resumeState,
   StoreError,
   type ExecutionStore,
   type StoredExecution,
   type StoredLaunch,
 } from '../store';
+import { prepareContinuedRun } from '../prepareRun';
 import type { LaunchArgs } from './launchArgs';
 import { loadProgram, type WorkflowProgram } from './workflowProgram';
 import { readTextFile } from '../node/text';
@@ -81,39 +80,43 @@ async function planContinue(
       `To ${verb} an execution, "persist" must name the folder it is stored in (such as "\${workspaceFolder}/.stepwise/executions").`,
     );
   }
+  let stored: StoredExecution;
   try {
-    const stored = store.load(id);
-    const state = verb === 'resume' ? resumeState(stored) : redriveState(stored, Date.now());
-    const file = stored.header.program;
-    // The stored definition runs; the file (as it is now) only places breakpoints and frames.
-    let text: string;
-    try {
-      text = await readTextFile(file);
-    } catch {
-      text = JSON.stringify(stored.header.definition, null, 2);
-    }
-    const document = parseDocument(text, formatOf(file));
-    const program: WorkflowProgram = {
-      file,
-      document,
-      model: buildModel(document),
-      definition: stored.header.definition,
-      machine: compileDefinition(stored.header.definition),
-    };
-    return {
-      kind: 'ok',
-      plan: {
-        program,
-        launch: stored.header.launch,
-        store,
-        input: stored.header.info.input,
-        continueFrom: { kind: verb, id, state, stored },
-      },
-    };
+    stored = store.load(id);
   } catch (error) {
     if (error instanceof StoreError) return invalid(error.message);
     throw error;
   }
+  const continued = prepareContinuedRun(stored, verb, Date.now());
+  if (continued.kind === 'refused') return invalid(continued.message);
+  if (continued.kind === 'notCompilable')
+    return invalid(`The stored definition of '${id}' cannot run: ${continued.message}`);
+  const file = stored.header.program;
+  // The stored definition runs; the file (as it is now) only places breakpoints and frames.
+  let text: string;
+  try {
+    text = await readTextFile(file);
+  } catch {
+    text = JSON.stringify(stored.header.definition, null, 2);
+  }
+  const document = parseDocument(text, formatOf(file));
+  const program: WorkflowProgram = {
+    file,
+    document,
+    model: buildModel(document),
+    definition: stored.header.definition,
+    machine: continued.machine,
+  };
+  return {
+    kind: 'ok',
+    plan: {
+      program,
+      launch: stored.header.launch,
+      store,
+      input: stored.header.info.input,
+      continueFrom: { kind: verb, id, state: continued.state, stored },
+    },
+  };
 }
 
 async function inputOf(args: LaunchArgs): Promise<JsonValue | string> {

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { planLaunch } from '../../../server/src/debug/launchPlan';
+import { compileDefinition, createExecution, type JsonValue } from '../../../server/src/engine';
+import { openExecutionStore } from '../../../server/src/store';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'stepwise-launch-plan-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const RUNNABLE: JsonValue = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+
+/** A store holding one execution of RUNNABLE, interrupted after its first event, stored as `definition`. */
+function storeWith(definition: JsonValue): string {
+  const folder = mkdtempSync(path.join(scratch, 'store-'));
+  const execution = createExecution(compileDefinition(RUNNABLE), {}, { name: 'run-1' });
+  openExecutionStore(folder)
+    .create(
+      {
+        program: path.join(folder, 'flow.asl.json'),
+        definition,
+        launch: { stateMachineName: 'flow', workflowType: 'STANDARD', clock: 'virtual' },
+      },
+      execution.state,
+    )
+    .close();
+  return folder;
+}
+
+test('a resumable stored execution plans a launch that continues it', async () => {
+  const planned = await planLaunch({ resume: 'run-1', persist: storeWith(RUNNABLE) });
+  assert.equal(planned.kind, 'ok');
+  assert.equal(planned.kind === 'ok' && planned.plan.continueFrom?.kind, 'resume');
+});
+
+test('a stored definition that no longer compiles refuses the launch with a message', async () => {
+  const planned = await planLaunch({
+    resume: 'run-1',
+    persist: storeWith({ StartAt: 'Missing', States: { P: { Type: 'Pass', End: true } } }),
+  });
+  assert.equal(planned.kind, 'invalid');
+  assert.match(
+    planned.kind === 'invalid' ? planned.message : '',
+    /^The stored definition of 'run-1' cannot run: /,
+  );
+});
+
+test("the store's refusal is the launch's message", async () => {
+  const planned = await planLaunch({ redrive: 'run-1', persist: storeWith(RUNNABLE) });
+  assert.equal(planned.kind, 'invalid');
+  assert.match(planned.kind === 'invalid' ? planned.message : '', /has not ended; resume it instead/);
+});
