@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseJson, parseJsonFully } from '../../../server/src/asl/parseJson';
 import { parseJsonFast } from '../../../server/src/asl/parseJsonFast';
 import { loadCases } from '../../conformance/cases';
+import { mutate, seededRandoms } from '../../support/mutate';
 
 // The fast JSON path must give exactly the tree (and duplicate-key errors) of the full path, or
 // decline. These tests hold it to that on every definition AWS accepted in several layouts, on
@@ -105,24 +106,12 @@ describe('the fast JSON path', () => {
   });
 
   it('either declines or agrees on mutated documents', () => {
-    let seed = 17;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandoms(17);
     const alphabet = ' \n\t\r:,{}[]"\\/*tfn01-.eE$a';
     const counts = { declined: 0, agreed: 0 };
     for (const definition of definitions.slice(0, 150)) {
       const base = JSON.stringify(definition, null, 1);
-      for (let round = 0; round < 20; round++) {
-        let text = base;
-        for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
-          const at = Math.floor(random() * text.length);
-          const roll = random();
-          const char = alphabet[Math.floor(random() * alphabet.length)] ?? ' ';
-          if (roll < 0.4) text = text.slice(0, at) + text.slice(at + 1);
-          else if (roll < 0.8) text = text.slice(0, at) + char + text.slice(at);
-          else text = text.slice(0, at);
-        }
-        counts[agree(text)]++;
-      }
+      for (let round = 0; round < 20; round++) counts[agree(mutate(base, alphabet, random))]++;
     }
     // Both outcomes must occur, or the mutations are not testing the boundary.
     assert.ok(counts.agreed > 300 && counts.declined > 1000, JSON.stringify(counts));

@@ -7,6 +7,7 @@ import { parseYamlFully } from '../../../server/src/asl/parseYaml';
 import { parseYamlBlock } from '../../../server/src/asl/parseYamlBlock';
 import { asYaml, generateWorkflow } from '../../bench/generate';
 import { loadCases } from '../../conformance/cases';
+import { seededRandoms } from '../../support/mutate';
 
 // The block YAML reader must give exactly the tree of the full path (every offset, the
 // duplicate-key errors), or decline. Block layouts, which it exists for, must be accepted.
@@ -173,8 +174,7 @@ describe('the block YAML reader', () => {
   });
 
   it('either declines or agrees on mutated documents, and both happen often', () => {
-    let seed = 23;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandoms(23);
     const pick = (items: readonly string[]) => items[Math.floor(random() * items.length)] ?? ' ';
     const insertions = [
       ...' \n:-#{}[],"\'|>?&*!%ab01.\t\r\\~',

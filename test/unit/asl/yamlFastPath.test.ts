@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { parseYamlFully } from '../../../server/src/asl/parseYaml';
 import { parseYamlFast } from '../../../server/src/asl/parseYamlFast';
 import { loadCases } from '../../conformance/cases';
+import { mutate, seededRandoms } from '../../support/mutate';
 
 // The fast YAML path must give exactly the tree of the full path, or decline. These tests hold
 // it to that on every definition AWS accepted, written in several YAML styles, and on thousands
@@ -65,24 +66,12 @@ describe('the fast YAML path', () => {
   });
 
   it('either declines or agrees on mutated documents', () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandoms(11);
     const alphabet = ' \n:-#{}[],"\'|>?&*!%abc01.';
     const counts = { declined: 0, agreed: 0 };
     for (const definition of definitions.slice(0, 120)) {
       const base = stringify(definition, { lineWidth: 30 });
-      for (let round = 0; round < 20; round++) {
-        let text = base;
-        for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
-          const at = Math.floor(random() * text.length);
-          const roll = random();
-          const char = alphabet[Math.floor(random() * alphabet.length)] ?? ' ';
-          if (roll < 0.4) text = text.slice(0, at) + text.slice(at + 1);
-          else if (roll < 0.8) text = text.slice(0, at) + char + text.slice(at);
-          else text = text.slice(0, at);
-        }
-        counts[agree(text)]++;
-      }
+      for (let round = 0; round < 20; round++) counts[agree(mutate(base, alphabet, random))]++;
     }
     // Both outcomes must occur, or the mutations are not testing the boundary.
     assert.ok(counts.agreed > 500 && counts.declined > 200, JSON.stringify(counts));

@@ -17,6 +17,7 @@ import {
   resumeState,
   runRecorded,
   StoreError,
+  type ExecutionRecorder,
   type ExecutionStore,
 } from '../../../server/src/store';
 
@@ -65,26 +66,32 @@ function start(runner: TaskRunner, name = 'run-1'): Execution {
   return createExecution(MACHINE, { x: 1 }, { stateMachineName: 'flow', name }, { taskRunner: runner });
 }
 
+/** A recorder for `execution` in `store`, as `stepwise run` creates one for flow.asl.json. */
+function recorderFor(store: ExecutionStore, execution: Execution): ExecutionRecorder {
+  return store.create(
+    { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
+    execution.state,
+  );
+}
+
+/** Steps `execution` until `done`, capturing its state into `recorder` after each event. */
 async function stepUntil(
   execution: Execution,
   done: (e: Execution) => boolean,
-  after: () => void,
+  recorder: ExecutionRecorder,
 ): Promise<void> {
   while (!done(execution)) {
     const next = execution.step();
     if (next === undefined) return;
     if (next instanceof Promise) await next;
-    after();
+    recorder.capture(execution.state);
   }
 }
 
 test('a recorded run reads back: header, every event in order, the final state, a summary', () =>
   withStore(async (store) => {
     const execution = start(countingRunner(new Map()));
-    const recorder = store.create(
-      { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
-      execution.state,
-    );
+    const recorder = recorderFor(store, execution);
     const result = await runRecorded(execution, recorder);
     recorder.close();
     assert.equal(result.status, 'SUCCEEDED');
@@ -110,18 +117,11 @@ test('an interrupted run resumes from its last event: completed Tasks are not ru
 
     const calls = new Map<string, number>();
     const execution = start(countingRunner(calls));
-    const recorder = store.create(
-      { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
-      execution.state,
-    );
+    const recorder = recorderFor(store, execution);
     // "Kill" the run once A has answered, mid-way through B's events.
     const started = (e: Execution): number =>
       e.history.filter((ev) => ev.type === 'LambdaFunctionStarted').length;
-    await stepUntil(
-      execution,
-      (e) => started(e) === 2,
-      () => recorder.capture(execution.state),
-    );
+    await stepUntil(execution, (e) => started(e) === 2, recorder);
     recorder.close();
     assert.equal(calls.get('A'), 1);
     assert.equal(calls.get('B'), undefined);
@@ -148,15 +148,8 @@ test('an interrupted run resumes from its last event: completed Tasks are not ru
 test('a torn last line (a write cut by a kill) is ignored, then cut off before appending', () =>
   withStore(async (store) => {
     const execution = start(countingRunner(new Map()));
-    const recorder = store.create(
-      { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
-      execution.state,
-    );
-    await stepUntil(
-      execution,
-      (e) => e.history.length >= 4,
-      () => recorder.capture(execution.state),
-    );
+    const recorder = recorderFor(store, execution);
+    await stepUntil(execution, (e) => e.history.length >= 4, recorder);
     recorder.close();
     const file = path.join(store.directory, 'run-1.jsonl');
     appendFileSync(file, '{"kind":"event","event":{"id":5,"previousEv');
@@ -178,10 +171,7 @@ test('redrive runs a failed execution again from the failed state, after an Exec
   withStore(async (store) => {
     const calls = new Map<string, number>();
     const execution = start(countingRunner(calls, 1));
-    const recorder = store.create(
-      { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
-      execution.state,
-    );
+    const recorder = recorderFor(store, execution);
     const failed = await runRecorded(execution, recorder);
     recorder.close();
     assert.equal(failed.status, 'FAILED');
@@ -214,26 +204,15 @@ test('redrive runs a failed execution again from the failed state, after an Exec
 test('a rewind line (the debugger stepped back) voids the events after it', () =>
   withStore(async (store) => {
     const execution = start(countingRunner(new Map()));
-    const recorder = store.create(
-      { program: '/w/flow.asl.json', definition: DEFINITION, launch: LAUNCH },
-      execution.state,
-    );
-    await stepUntil(
-      execution,
-      (e) => e.history.length >= 6,
-      () => recorder.capture(execution.state),
-    );
+    const recorder = recorderFor(store, execution);
+    await stepUntil(execution, (e) => e.history.length >= 6, recorder);
     const back = {
       ...structuredClone({ ...execution.state, history: [] }),
       history: execution.state.history.slice(0, 2),
     };
     recorder.rewound(back);
     const resumed = resumeExecution(MACHINE, back, { taskRunner: countingRunner(new Map()) });
-    await stepUntil(
-      resumed,
-      (e) => e.history.length >= 4,
-      () => recorder.capture(resumed.state),
-    );
+    await stepUntil(resumed, (e) => e.history.length >= 4, recorder);
     recorder.close();
     const stored = store.load('run-1');
     assert.equal(stored.events.length, 4);
