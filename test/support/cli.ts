@@ -24,3 +24,18 @@ export async function cli(...args: string[]): Promise<Captured> {
   const code = await runCli(io, args, '9.9.9');
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** What `stepwise run --json` prints (`history` with `--history`). */
+export interface RunReport {
+  executionId: string;
+  status: string;
+  output: unknown;
+  error: string | null;
+  cause: string | null;
+  history?: { id: number; type: string; timestamp: string }[];
+}
+
+/** The report of a `stepwise run --json`, run in process (`out`) or as a process (`stdout`). */
+export function runReport(captured: { readonly out: string } | { readonly stdout: string }): RunReport {
+  return JSON.parse('out' in captured ? captured.out : captured.stdout) as RunReport;
+}

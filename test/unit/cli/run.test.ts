@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cli, type Captured } from '../../support/cli';
+import { cli, type Captured, runReport } from '../../support/cli';
 import { assertGolden } from '../../support/golden';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -26,19 +26,6 @@ const storeOption = ['--store', scratch];
 /** `stepwise run ARGS --store <scratch>`, in-process. */
 function run(...args: string[]): Promise<Captured> {
   return cli('run', ...args, ...storeOption);
-}
-
-interface Report {
-  executionId: string;
-  status: string;
-  output: unknown;
-  error: string | null;
-  cause: string | null;
-  history?: { id: number; type: string; timestamp: string }[];
-}
-
-function report(captured: Captured): Report {
-  return JSON.parse(captured.out) as Report;
 }
 
 /** Paths and times differ between machines and runs; the rest of the text must not. */
@@ -68,7 +55,7 @@ describe('stepwise run', () => {
     const r = await run(...banking, '--input-file', path.join(example, 'input.json'), '--json');
     assert.equal(r.code, 0);
     assert.equal(r.out.split('\n').length, 1);
-    const result = report(r);
+    const result = runReport(r);
     assert.deepEqual(Object.keys(result), ['executionId', 'status', 'output', 'error', 'cause']);
     assert.equal(r.err, `execution ${result.executionId}`, 'the id on stderr is the one in the report');
     assert.equal(result.status, 'SUCCEEDED');
@@ -81,7 +68,7 @@ describe('stepwise run', () => {
 
   test('--json --history adds the events as GetExecutionHistory returns them', async () => {
     const r = await run(...orders, '--handlers', fixture('orders.handlers.json'), '--json', '--history');
-    const result = report(r);
+    const result = runReport(r);
     assert.deepEqual(result.output, {
       amount: 25,
       payment: { charged: 25 },
@@ -109,7 +96,7 @@ describe('stepwise run', () => {
 
   test('mocks answer by test case and invocation: retries take the next responses, in virtual time', async () => {
     const mocks = ['--mocks', fixture('orders.mocks.json')];
-    const happy = report(await run(...orders, ...mocks, '--test-case', 'HappyPath', '--json'));
+    const happy = runReport(await run(...orders, ...mocks, '--test-case', 'HappyPath', '--json'));
     assert.deepEqual(happy.output, { amount: 25, payment: { charged: 25 }, shipment: { tracking: 'TRK-1' } });
     const throttled = await run(...orders, ...mocks, '--test-case', 'Throttled');
     assert.equal(throttled.code, 0);
@@ -118,7 +105,7 @@ describe('stepwise run', () => {
     assert.match(throttled.out, /"tracking": "TRK-3"/);
     const declined = await run(...orders, ...mocks, '--test-case', 'Declined', '--json');
     assert.equal(declined.code, 1);
-    const { executionId, ...declinedReport } = report(declined);
+    const { executionId, ...declinedReport } = runReport(declined);
     assert.match(executionId, /^[0-9a-f-]{36}$/);
     assert.deepEqual(declinedReport, {
       status: 'FAILED',
@@ -153,7 +140,7 @@ describe('stepwise run', () => {
       fixture('orders.handlers.json'),
       '--json',
     );
-    assert.deepEqual(report(mixed).output, {
+    assert.deepEqual(runReport(mixed).output, {
       amount: 3,
       payment: { charged: 25 },
       shipment: { tracking: 'TRK-1' },
@@ -176,7 +163,7 @@ describe('stepwise run', () => {
   test('a Task nothing answers fails the run, saying how to provide a handler or a mock', async () => {
     const r = await run(...orders, '--json');
     assert.equal(r.code, 1);
-    const result = report(r);
+    const result = runReport(r);
     assert.equal(result.error, 'States.Runtime');
     assert.match(
       result.cause ?? '',
@@ -189,7 +176,7 @@ describe('stepwise run', () => {
     const input = ['--input-file', path.join(example, 'input.json'), '--json'];
     const module = await run(yaml, '--handlers', path.join(example, 'handlers.js'), ...input);
     assert.equal(module.code, 0, module.err);
-    assert.equal(report(module).status, 'SUCCEEDED');
+    assert.equal(runReport(module).status, 'SUCCEEDED');
     const empty = await run(yaml, '--handlers', fixture('empty-module.mjs'), ...input);
     assert.equal(empty.code, 2);
     assert.match(empty.err, /empty-module\.mjs: The handlers module exports no functions\./);
@@ -209,7 +196,7 @@ describe('stepwise run', () => {
   });
 
   test('--type EXPRESS lifts the 25,000-event history quota of STANDARD', async () => {
-    const standard = report(await run(fixture('count.asl.json'), '--input', '{"i": 0}', '--json'));
+    const standard = runReport(await run(fixture('count.asl.json'), '--input', '{"i": 0}', '--json'));
     assert.equal(standard.status, 'FAILED');
     const express = await run(
       fixture('count.asl.json'),
@@ -219,7 +206,7 @@ describe('stepwise run', () => {
       '--type',
       'EXPRESS',
     );
-    assert.deepEqual(report(express).output, { i: 7000 });
+    assert.deepEqual(runReport(express).output, { i: 7000 });
   });
 
   test('an invalid definition is exit 2 with the validator’s diagnostics, and nothing is run', async () => {
@@ -293,10 +280,10 @@ describe('stepwise run', () => {
     const ok = spawnRun(...banking, '--input-file', path.join(example, 'input.json'), '--json');
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout.trimEnd().split('\n').length, 1);
-    assert.equal((JSON.parse(ok.stdout) as Report).status, 'SUCCEEDED');
+    assert.equal(runReport(ok).status, 'SUCCEEDED');
     const failed = spawnRun(...banking, '--json');
     assert.equal(failed.status, 1);
-    assert.equal((JSON.parse(failed.stdout) as Report).status, 'FAILED');
+    assert.equal(runReport(failed).status, 'FAILED');
     // A handler whose promise can never settle would otherwise let Node exit with 0 mid-run.
     const stuck = spawnRun(fixture('stuck.asl.json'), '--handlers', fixture('stuck.handlers.json'), '--json');
     assert.equal(stuck.status, 1);

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { openExecutionStore } from '../../../server/src/store';
-import { cli, REPOSITORY_ROOT, type Captured } from '../../support/cli';
+import { cli, REPOSITORY_ROOT, type Captured, runReport } from '../../support/cli';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'run', name);
 const handlers = ['--handlers', fixture('counted.handlers.mjs')];
@@ -22,19 +22,6 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 let folders = 0;
 function folder(name: string): string {
   return mkdtempSync(path.join(scratch, `${name}-${++folders}-`));
-}
-
-interface Report {
-  executionId: string;
-  status: string;
-  output: unknown;
-  error: string | null;
-  cause: string | null;
-  history?: { id: number; type: string }[];
-}
-
-function report(captured: { readonly out: string } | { readonly stdout: string }): Report {
-  return JSON.parse('out' in captured ? captured.out : captured.stdout) as Report;
 }
 
 /** The id the run printed on stderr when it started. */
@@ -79,7 +66,7 @@ describe('stepwise run: stored executions', () => {
       '--history',
     );
     assert.equal(r.code, 0, r.err);
-    const result = report(r);
+    const result = runReport(r);
     assert.equal(idOf(r.err), result.executionId);
     const store = openExecutionStore(path.join(dir, 'executions'));
     const [listed, ...others] = store.list();
@@ -106,7 +93,7 @@ describe('stepwise run: stored executions', () => {
   test('--no-store runs without writing anything, and still names the execution', async () => {
     const r = await cli('run', fixture('one-second.asl.json'), '--no-store', '--json');
     assert.equal(r.code, 0, r.err);
-    const id = report(r).executionId;
+    const id = runReport(r).executionId;
     assert.equal(idOf(r.err), id);
     const defaultFile = path.join(process.cwd(), '.stepwise', 'executions', `${id}.jsonl`);
     assert.equal(existsSync(defaultFile), false);
@@ -145,10 +132,10 @@ describe('stepwise run: stored executions', () => {
     const resumed = stepwise(dir, '--resume', id, '--json');
     assert.equal(resumed.status, 0, resumed.stderr);
     assert.equal(idOf(resumed.stderr), id);
-    const result = report(resumed);
+    const result = runReport(resumed);
     assert.equal(result.executionId, id);
     assert.equal(result.status, 'SUCCEEDED');
-    assert.deepEqual(result.output, report(reference).output);
+    assert.deepEqual(result.output, runReport(reference).output);
     assert.deepEqual(countsIn(counts), {
       'First start': 1,
       'First done': 1,
@@ -188,7 +175,7 @@ describe('stepwise run: stored executions', () => {
       '--json',
     );
     assert.equal(failed.code, 1, failed.err);
-    const first = report(failed);
+    const first = runReport(failed);
     assert.equal(first.status, 'FAILED');
     assert.equal(first.error, 'FlakyError');
     assert.deepEqual(countsIn(counts), { 'First start': 1, 'First done': 1, 'Flaky start': 1 });
@@ -286,7 +273,7 @@ describe('stepwise run: stored executions', () => {
       dir,
       '--json',
     );
-    const id = report(failed).executionId;
+    const id = runReport(failed).executionId;
     const other = fixture('counted.asl.json');
     assert.match(
       await usage('--redrive', id, other, '--store', dir),
