@@ -55,11 +55,11 @@ function lazyElk() {
         loader: 'js',
       }));
       build.onEnd(async (result) => {
-        if (result.errors.length === 0)
-          await copyFile(
-            new URL(`./node_modules/elkjs/lib/${ELK_FILE}`, import.meta.url),
-            `dist/${ELK_FILE}`,
-          );
+        if (result.errors.length > 0) return;
+        // This bundle is built with write: false, and on a fresh clone no other build may have
+        // made dist/ yet when this one ends.
+        await mkdir('dist', { recursive: true });
+        await copyFile(new URL(`./node_modules/elkjs/lib/${ELK_FILE}`, import.meta.url), `dist/${ELK_FILE}`);
       });
     },
   };
