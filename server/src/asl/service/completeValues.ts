@@ -144,10 +144,10 @@ function listEntries(
   const options = { format: document.format, indent: unit, snippet: true } as const;
   // YAML continuation lines line up with the first key, after the "- " that the user typed.
   const start = context.replace.offset;
-  const extra =
-    document.format === 'yaml'
-      ? ' '.repeat(start - lineStart(text, start) - lineIndent(text, start).length)
-      : '';
+  const afterIndent = start - lineStart(text, start) - lineIndent(text, start).length;
+  // In the indentation before an item's "- ", an entry would land inside that line.
+  if (document.format === 'yaml' && afterIndent < 0) return [];
+  const extra = document.format === 'yaml' ? ' '.repeat(afterIndent) : '';
   return snippets.map((snippet, i) => {
     const rendered = renderValue(snippet.body, options);
     const insertText = document.format === 'yaml' ? rendered.replace(/\n/g, `\n${extra}`) : rendered;
