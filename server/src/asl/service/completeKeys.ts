@@ -53,7 +53,7 @@ function keyEntry(
   let additionalEdits: TextEdit[] | undefined;
   if (json && !context.hasColon) {
     const commas = jsonCommas(document.text, context.replace);
-    insertText += commas.suffix;
+    insertText = commas.prefix + insertText + commas.suffix;
     if (commas.before !== undefined) additionalEdits = [commas.before];
   }
   const retrigger =
@@ -127,7 +127,9 @@ function completeNewStates(
 ): CompletionEntry[] {
   const json = document.format === 'json';
   const options = { format: document.format, indent: indentUnit(document.text), snippet: true } as const;
-  const commas = json ? jsonCommas(document.text, context.replace) : { suffix: '', before: undefined };
+  const commas = json
+    ? jsonCommas(document.text, context.replace)
+    : { prefix: '', suffix: '', before: undefined };
   const previous = previousState(role, context.replace);
   const entries: CompletionEntry[] = [];
   STATE_SNIPPETS.forEach((snippet, i) => {
@@ -142,7 +144,7 @@ function completeNewStates(
       kind: 'snippet',
       detail: `${snippet.type} state`,
       documentation: snippet.description,
-      insertText: `${keyText}${entryTail(plain, options)}${commas.suffix}`,
+      insertText: `${commas.prefix}${keyText}${entryTail(plain, options)}${commas.suffix}`,
       snippet: true,
       replace: context.replace,
       filterText: json ? `"${snippet.label}"` : snippet.label,
@@ -150,13 +152,14 @@ function completeNewStates(
       ...(commas.before === undefined ? {} : { additionalEdits: [commas.before] }),
     });
     const wired = previous === undefined ? undefined : wireIn(document, previous, name, snippet, base);
-    if (wired === undefined || previous === undefined) return;
+    // In a half-typed document the previous state's End can be where the new state would go.
+    if (wired === undefined || previous === undefined || touches(wired.edit.span, context.replace)) return;
     entries.push({
       label: `${snippet.label}, after "${previous.name}"`,
       kind: 'snippet',
       detail: `${snippet.type} state, wired in after "${previous.name}"`,
       documentation: `${snippet.description}\n\nAlso sets the \`Next\` of "${previous.name}" to the new state.`,
-      insertText: `${escapeSnippet(renderString(name, document.format), options)}${entryTail(wired.body, options)}${commas.suffix}`,
+      insertText: `${commas.prefix}${escapeSnippet(renderString(name, document.format), options)}${entryTail(wired.body, options)}${commas.suffix}`,
       snippet: true,
       replace: context.replace,
       filterText: json ? `"${snippet.label}"` : snippet.label,
@@ -165,6 +168,11 @@ function completeNewStates(
     });
   });
   return entries;
+}
+
+/** Whether two spans share a character or a position: edits of one completion must not. */
+function touches(a: Span, b: Span): boolean {
+  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
 }
 
 /** `: {...}` (JSON) or `:\n  ...` (YAML) after a key. */

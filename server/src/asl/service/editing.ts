@@ -32,12 +32,14 @@ export function indentLater(text: string, indent: string): string {
 
 /**
  * Inserting an entry at `span` of a JSON object: a comma to add after the previous entry and a
- * comma to end the inserted text with when another entry follows.
+ * comma to end the inserted text with when another entry follows. The first comma is an edit of
+ * its own, unless the previous entry ends right where `span` starts: an editor takes no extra
+ * edit at the same place as the main one, so it starts the inserted text (`prefix`) instead.
  */
 export function jsonCommas(
   text: string,
   span: Span,
-): { readonly suffix: string; readonly before: TextEdit | undefined } {
+): { readonly prefix: string; readonly suffix: string; readonly before: TextEdit | undefined } {
   let after = endOf(span);
   while (after < text.length && /\s/.test(text[after] ?? '')) after++;
   const next = text[after];
@@ -46,10 +48,9 @@ export function jsonCommas(
   while (before >= 0 && /\s/.test(text[before] ?? '')) before--;
   const previous = text[before];
   const needsComma = before >= 0 && previous !== '{' && previous !== '[' && previous !== ',';
-  return {
-    suffix,
-    before: needsComma ? { span: { offset: before + 1, length: 0 }, newText: ',' } : undefined,
-  };
+  if (!needsComma) return { prefix: '', suffix, before: undefined };
+  if (before + 1 === span.offset) return { prefix: ',', suffix, before: undefined };
+  return { prefix: '', suffix, before: { span: { offset: before + 1, length: 0 }, newText: ',' } };
 }
 
 /** Adds `key: value` (already rendered for the format) as the last property of an object. */
