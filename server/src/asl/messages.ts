@@ -15,6 +15,8 @@ export const MESSAGES = {
   yamlKeyNull: () => 'A key is missing before ":".',
   yamlRecursiveAlias: (name: string) => `The alias "*${name}" refers to a node that contains it.`,
   yamlUnknownAlias: (name: string) => `The alias "*${name}" has no anchor "&${name}" before it.`,
+  yamlAliasTooLarge: (name: string) =>
+    `The alias "*${name}" would make the definition larger than 1 MB as JSON, the most Step Functions accepts; it is left out.`,
   yamlMergeNotMap: () => 'A merge key ("<<") takes an alias of a mapping, or a list of them.',
   yaml: (code: string, message: string) =>
     YAML_ERROR_TEXT[code] ?? sentence(message.replace(/\s+/g, ' ').trim()),

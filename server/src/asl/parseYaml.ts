@@ -1,6 +1,7 @@
 import type * as Yaml from 'yaml';
 import type { PropertyNode, Span, StringNode, ValueNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
+import { MAX_DEFINITION_BYTES, stringSize } from './jsonSize';
 import { MESSAGES } from './messages';
 import type { ParsedTree } from './parseJson';
 import { parseYamlBlock } from './parseYamlBlock';
@@ -18,7 +19,9 @@ function yaml(): typeof Yaml {
 /**
  * YAML to the same positioned tree as JSON. Anchors, aliases and merge keys (`<<: *base`) are
  * resolved so that the model sees what Step Functions would see after conversion to JSON; each
- * anchored node is converted once and shared, so alias bombs cost nothing.
+ * anchored node is converted once and shared. What aliases add to that JSON is counted, and an
+ * alias that would take it past Step Functions' 1 MiB quota is an error and left out, so an
+ * alias bomb stays small for everything that walks the tree (schema, rules, engine).
  */
 export function parseYaml(text: string): ParsedTree {
   // Three tiers, quickest first, each giving the same tree for what it accepts. The block reader
@@ -71,6 +74,10 @@ function nodeSpan(node: Yaml.Node): Span {
 class YamlConverter {
   private readonly converted = new Map<Yaml.Node, ValueNode>();
   private readonly inProgress = new Set<Yaml.Node>();
+  /** Compact JSON bytes of converted values, each counted once however often aliases share it. */
+  private readonly sizes = new Map<ValueNode, number>();
+  /** The JSON bytes that aliases have added so far. */
+  private aliasBytes = 0;
 
   constructor(
     private readonly doc: Yaml.Document,
@@ -104,12 +111,48 @@ class YamlConverter {
     }
     const value = this.convert(target);
     if (value === undefined) return undefined;
-    return {
+    const size = this.sizeOf(value);
+    if (this.aliasBytes + size > MAX_DEFINITION_BYTES) {
+      this.errors.push(diagnostic('ASL-YAML-ALIAS', span, MESSAGES.yamlAliasTooLarge(node.source)));
+      return undefined;
+    }
+    this.aliasBytes += size;
+    const aliased: ValueNode = {
       ...value,
       offset: span.offset,
       length: span.length,
       aliasOf: { offset: value.offset, length: value.length },
     };
+    this.sizes.set(aliased, size);
+    return aliased;
+  }
+
+  /** The value's size as compact JSON, as jsonSize's compactJsonSize counts it, from its parts' sizes. */
+  private sizeOf(node: ValueNode): number {
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    let size: number;
+    switch (node.kind) {
+      case 'object':
+        size = 2 + Math.max(0, node.properties.length - 1);
+        for (const property of node.properties)
+          size +=
+            stringSize(property.key.value) +
+            1 +
+            (property.value === undefined ? 4 : this.sizeOf(property.value));
+        break;
+      case 'array':
+        size = 2 + Math.max(0, node.items.length - 1);
+        for (const item of node.items) size += this.sizeOf(item);
+        break;
+      case 'string':
+        size = stringSize(node.value);
+        break;
+      default:
+        size = String(node.value).length;
+    }
+    this.sizes.set(node, size);
+    return size;
   }
 
   private convertFresh(node: Yaml.Node): ValueNode | undefined {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { stringSize, utf8Size } from '../../../server/src/asl/rules/jsonSize';
+import { stringSize, utf8Size } from '../../../server/src/asl/jsonSize';
 import { validateText } from './support';
 
 function passMachine(result: unknown): unknown {
@@ -50,6 +50,43 @@ describe('quotas (generated documents: fixtures would be megabytes)', () => {
     const found = validateText('big.asl.yaml', yaml).filter((d) => d.code === 'ASL-DEFINITION-TOO-LARGE');
     assert.equal(found.length, 1);
   });
+
+  test('YAML that grows past 1 MB as JSON is an error, even when its text is under a third of that', () => {
+    // Each "{a,b}," (6 characters) becomes {"a":null,"b":null}, (20 bytes).
+    const items = Array.from({ length: 55000 }, () => '{a,b}').join(',');
+    const yaml = `StartAt: Big\nStates:\n  Big:\n    Type: Pass\n    Result: [${items}]\n    End: true\n`;
+    assert.ok(yaml.length * 3 < 1024 * 1024);
+    const found = validateText('flow.asl.yaml', yaml).filter((d) => d.code === 'ASL-DEFINITION-TOO-LARGE');
+    assert.equal(found.length, 1);
+  });
+
+  test(
+    'an alias bomb is an error at the alias that crosses 1 MB, and is left out',
+    { timeout: 60_000 },
+    () => {
+      // Nine levels of nine aliases each: 9^10 strings, some 20 GB as JSON, from 400 characters.
+      const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+      for (let i = 1; i <= 9; i++)
+        levels.push(
+          `l${i}: &l${i} [${Array(9)
+            .fill(`*l${i - 1}`)
+            .join(', ')}]`,
+        );
+      const yaml = `${levels.join('\n')}\nStartAt: X\nStates:\n  X:\n    Type: Pass\n    Result: *l9\n    End: true\n`;
+      const diagnostics = validateText('bomb.asl.yaml', yaml);
+      const aliases = diagnostics.filter((d) => d.code === 'ASL-YAML-ALIAS');
+      assert.ok(aliases.length > 0);
+      // Aliases add 37 bytes per *l0, 343 per *l1, 3,097 per *l2, 27,883 per *l3 and 250,957 per *l4:
+      // about 282,000 bytes up to level 4, so the fourth *l4 of level 5 is the first one refused.
+      const first = aliases[0];
+      const at = first?.offset ?? 0;
+      assert.equal(yaml.slice(at, at + (first?.length ?? 0)), '*l4');
+      assert.equal(yaml.slice(yaml.lastIndexOf('\n', at) + 1, at), 'l5: &l5 [*l4, *l4, *l4, ');
+      assert.ok(first?.message.includes('1 MB'), first?.message);
+      // What was kept is under the quota, so the size rule has nothing more to say.
+      assert.ok(!diagnostics.some((d) => d.code === 'ASL-DEFINITION-TOO-LARGE'));
+    },
+  );
 
   test('a literal Result above 256 KiB is a warning at its key', () => {
     const text = JSON.stringify(passMachine({ text: 'x'.repeat(256 * 1024) }), null, 2);

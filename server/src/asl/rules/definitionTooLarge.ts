@@ -1,9 +1,6 @@
 import { RULE_MESSAGES } from './messages';
-import { compactJsonSize, utf8Size } from './jsonSize';
+import { compactJsonSize, MAX_DEFINITION_BYTES, utf8Size } from '../jsonSize';
 import type { Rule } from './rule';
-
-/** Step Functions' quota on a definition: 1 MiB. */
-export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 /**
  * A definition above 1 MB is refused. JSON files are sent as written; YAML is converted
@@ -15,10 +12,16 @@ export const definitionTooLarge: Rule = {
   description: 'A state machine definition may not exceed 1 MB.',
   check: ({ document, model }, report) => {
     const root = model.root;
-    // A character is at most 3 bytes (4 for a pair of 2 units): short texts cannot be too large.
-    if (root === undefined || document.text.length * 3 <= MAX_DEFINITION_BYTES) return;
-    const size =
-      document.format === 'json' ? utf8Size(document.text) : compactJsonSize(root, MAX_DEFINITION_BYTES);
+    if (root === undefined) return;
+    let size: number;
+    if (document.format === 'json') {
+      // A character is at most 3 bytes (4 for a pair of 2 units): short texts cannot be too large.
+      if (document.text.length * 3 <= MAX_DEFINITION_BYTES) return;
+      size = utf8Size(document.text);
+    } else {
+      // YAML has no such bound: "{a, b}" becomes {"a":null,"b":null}, and aliases repeat nodes.
+      size = compactJsonSize(root, MAX_DEFINITION_BYTES);
+    }
     if (size <= MAX_DEFINITION_BYTES) return;
     report(
       root.properties[0]?.key ?? { offset: root.offset, length: 0 },

@@ -1,6 +1,6 @@
 import { propertyOf } from '../ast';
 import { RULE_MESSAGES } from './messages';
-import { compactJsonSize } from './jsonSize';
+import { compactJsonSize } from '../jsonSize';
 import type { Rule } from './rule';
 
 /** Step Functions' quota on data passed between states, which a literal Result becomes: 256 KiB. */

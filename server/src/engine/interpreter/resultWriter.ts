@@ -1,4 +1,4 @@
-import { utf8Size } from '../../asl/rules/jsonSize';
+import { utf8Size } from '../../asl/jsonSize';
 import type {
   MapState,
   ResultOutputType,

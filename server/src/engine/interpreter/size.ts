@@ -1,4 +1,4 @@
-import { utf8Size } from '../../asl/rules/jsonSize';
+import { utf8Size } from '../../asl/jsonSize';
 import type { JsonValue } from '../json';
 
 /** Step Functions' limit on any state's input, output and task result: 256 KiB of UTF-8 JSON. */

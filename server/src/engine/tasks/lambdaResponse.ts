@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../json';
-import { utf8Size } from '../../asl/rules/jsonSize';
+import { utf8Size } from '../../asl/jsonSize';
 
 /**
  * The shapes Lambda gives Step Functions, rebuilt for local handlers: the Invoke response of the

@@ -1,5 +1,5 @@
 import { fail } from '../errors';
-import { utf8Size } from '../../asl/rules/jsonSize';
+import { utf8Size } from '../../asl/jsonSize';
 import type { JsonObject, JsonValue } from '../json';
 import type { VariableScope } from '../state';
 

@@ -1,4 +1,7 @@
-import type { ValueNode } from '../ast';
+import type { ValueNode } from './ast';
+
+/** Step Functions' quota on a state machine definition: 1 MiB, counted as UTF-8 JSON. */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 /**
  * The size in bytes of a value written as compact JSON (UTF-8), without building the text:
