@@ -21,13 +21,51 @@ export function isJsonValue(value: unknown): value is JsonValue {
  * Parses JSON text into a JSON value. Throws JSON.parse's SyntaxError on bad text, and a
  * SyntaxError too for the one thing JSON.parse yields that is not JSON data: a number beyond
  * the double range (`1e400` reads as Infinity). Only text that may hold such a number has its
- * value walked (the walk cost about half as much as the parse itself).
+ * value walked (the walk cost about half as much as the parse itself). Text nested deeper than
+ * MAX_JSON_DEPTH is refused the same way.
  */
 export function parseJson(text: string): JsonValue {
   const value: unknown = JSON.parse(text);
   if (MAY_OVERFLOW.test(text) && !isJsonValue(value))
     throw new SyntaxError('The JSON holds a number too large to represent.');
+  if (nestsTooDeep(text)) throw new JsonTooDeep();
   return value as JsonValue;
+}
+
+/** parseJson's refusal of text nested deeper than MAX_JSON_DEPTH. */
+export class JsonTooDeep extends SyntaxError {
+  constructor() {
+    super(
+      `The JSON nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`,
+    );
+  }
+}
+
+/**
+ * The deepest nesting of arrays and objects that JSON text may have to enter an execution (as
+ * its input, a Task's result, an item read, States.StringToJson's or $parse's result). The
+ * engine walks values recursively; far deeper values would exhaust the stack.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Whether valid JSON text nests deeper than MAX_JSON_DEPTH; brackets inside strings do not count. */
+function nestsTooDeep(text: string): boolean {
+  // Each level takes two characters at least.
+  if (text.length <= 2 * MAX_JSON_DEPTH) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 /**

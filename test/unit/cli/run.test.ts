@@ -239,6 +239,11 @@ describe('stepwise run', () => {
     assert.match(await usage(file, '--test-case', 'T'), /'--test-case' needs '--mocks FILE'/);
     assert.match(await usage(file, '--type', 'BATCH'), /'--type' must be one of: STANDARD, EXPRESS/);
     assert.match(await usage(file, '--input', '{'), /option '--input' is not valid JSON/);
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    assert.match(
+      await usage(file, '--input', deep),
+      /'--input' is not valid JSON: .* more than 1,000 levels deep/,
+    );
     assert.match(
       await usage(file, '--input-file', 'no/such.json'),
       /cannot read 'no\/such\.json' \(ENOENT\)/,

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { isJsonValue, parseJson } from '../../../server/src/engine/json';
+import {
+  isJsonObject,
+  isJsonValue,
+  JsonTooDeep,
+  MAX_JSON_DEPTH,
+  parseJson,
+} from '../../../server/src/engine/json';
 
 /** Whether parseJson refuses the text (a number JSON.parse would read as ±Infinity). */
 function refuses(text: string): boolean {
@@ -32,6 +38,31 @@ describe('parseJson', () => {
     ]);
     assert.deepEqual(parseJson(`[${'9'.repeat(150)}e10]`), [Number(`${'9'.repeat(150)}e10`)]);
     assert.throws(() => parseJson('{"a": }'), SyntaxError);
+  });
+
+  test(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels, whatever the brackets inside strings`, () => {
+    const nest = (depth: number, open: string, close: string) =>
+      `${open.repeat(depth)}1${close.repeat(depth)}`;
+    assert.throws(() => parseJson(nest(MAX_JSON_DEPTH + 1, '[', ']')), JsonTooDeep);
+    assert.throws(() => parseJson(nest(MAX_JSON_DEPTH + 1, '{"a":', '}')), JsonTooDeep);
+    assert.throws(
+      () =>
+        parseJson(
+          `[${nest(MAX_JSON_DEPTH / 2, '[', ']')}, ${nest(MAX_JSON_DEPTH / 2, '{"k":', '}')}, ${nest(MAX_JSON_DEPTH, '[', ']')}]`,
+        ),
+      JsonTooDeep,
+    );
+    // At the limit, side by side, or with brackets (and escaped quotes) inside strings: read as usual.
+    assert.ok(Array.isArray(parseJson(nest(MAX_JSON_DEPTH, '[', ']'))));
+    const wide = `[${Array(3)
+      .fill(nest(MAX_JSON_DEPTH - 1, '[', ']'))
+      .join(',')}]`;
+    assert.equal((parseJson(wide) as unknown[]).length, 3);
+    // A string holding an escaped quote and then many brackets: none of them nests anything.
+    const brackets = '['.repeat(2500);
+    const quoted = JSON.stringify({ s: `\\"${brackets}`, t: ['{'.repeat(2500)] });
+    const read = parseJson(quoted);
+    assert.ok(isJsonObject(read) && read['s'] === `\\"${brackets}`, 'the string is read whole');
   });
 
   test('refuses a text exactly when JSON.parse would give a number that is not finite', () => {

@@ -12,7 +12,7 @@ import {
   isHashAlgorithm,
   rangeLength,
 } from '../../asl/intrinsics/catalogue';
-import { toJsonValue } from '../json';
+import { JsonTooDeep, MAX_JSON_DEPTH, parseJson, toJsonValue } from '../json';
 import type { JsonValue } from '../json';
 import { jsonEquals } from '../jsonpath/equals';
 import type { IdSource, RandomSource } from '../ports';
@@ -137,9 +137,15 @@ function stringToJson(text: string): JsonValue {
   if (text.trim() === '') return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    intrinsicError('States.StringToJson', 'the argument is not valid JSON text.');
+    parsed = parseJson(text);
+  } catch (error) {
+    const deep = error instanceof JsonTooDeep;
+    intrinsicError(
+      'States.StringToJson',
+      deep
+        ? `the argument nests more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`
+        : 'the argument is not valid JSON text.',
+    );
   }
   // toJsonValue also turns -0 into 0, as the JSON text of the result would.
   return toJsonValue(parsed);

@@ -7,6 +7,7 @@ import {
   rangeLength,
 } from '../../asl/intrinsics/catalogue';
 import { hashText } from '../intrinsics/hash';
+import { JsonTooDeep, parseJson } from '../json';
 import { seededInt } from '../intrinsics/seededRandom';
 import type { Clock, IdSource, RandomSource } from '../ports';
 
@@ -74,9 +75,10 @@ function hash(data: unknown, algorithm: unknown): string {
 function parse(text: unknown): unknown {
   if (typeof text !== 'string') throw new Error('$parse expects a string of JSON text.');
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`$parse could not read the text as JSON: ${text}`);
+    return parseJson(text);
+  } catch (error) {
+    const reason = error instanceof JsonTooDeep ? error.message : text;
+    throw new Error(`$parse could not read the text as JSON: ${reason}`, { cause: error });
   }
 }
 

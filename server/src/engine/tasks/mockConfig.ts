@@ -1,6 +1,6 @@
 import { isRecord } from '../../guards';
 import type { JsonValue } from '../json';
-import { toJsonValue } from '../json';
+import { parseJson, toJsonValue } from '../json';
 
 /**
  * Step Functions Local's MockConfigFile, read as is so users can reuse their files:
@@ -40,7 +40,7 @@ export type MockConfigResult =
 export function parseMockConfig(text: string): MockConfigResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch (error) {
     return invalid([
       `The mocks file is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,

@@ -316,6 +316,12 @@ describe('failures', () => {
     ['States.JsonMerge($.a, $.a, true)', { a: {} }, 'States.IntrinsicFailure', /shallow merge/],
     ["States.Hash('x', 'SHA-3')", {}, 'States.IntrinsicFailure', /not a supported algorithm/],
     ['States.StringToJson($.a)', { a: '{nope' }, 'States.IntrinsicFailure', /not valid JSON/],
+    [
+      'States.StringToJson($.a)',
+      { a: `${'['.repeat(5000)}${']'.repeat(5000)}` },
+      'States.IntrinsicFailure',
+      /States.StringToJson: the argument nests more than 1,000 levels deep/,
+    ],
     ['States.Base64Decode($.a)', { a: 'abc' }, 'States.IntrinsicFailure', /not valid Base64/],
     ['States.Base64Encode($.a)', { a: 'x'.repeat(10_001) }, 'States.IntrinsicFailure', /at most 10000/],
     ["States.Format('{} {}', $.a)", { a: 1 }, 'States.IntrinsicFailure', /more \{\} placeholders/],

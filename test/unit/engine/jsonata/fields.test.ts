@@ -370,6 +370,11 @@ describe('Step Functions functions', () => {
       partition.cause ?? '',
       /\$partition expects a chunk size that is a whole number greater than 0/,
     );
+    const deep = await runMachine(jsonataPass('{% $parse($states.input.text) %}'), {
+      text: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    });
+    assert.equal(deep.error, 'States.QueryEvaluationError');
+    assert.match(deep.cause ?? '', /\$parse could not read the text as JSON: .* more than 1,000 levels deep/);
     const range = await runMachine(jsonataPass('{% $range(0, 5000, 1) %}'));
     assert.match(range.cause ?? '', /at most 1000 are allowed/);
     const hash = await runMachine(jsonataPass("{% $hash('x', 'CRC32') %}"));
