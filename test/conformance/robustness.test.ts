@@ -41,7 +41,7 @@ const ENDED = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 const INTERNAL_ERROR =
   /\b(?:TypeError|ReferenceError|SyntaxError: Unexpected|Maximum call stack|Cannot read propert|is not a function|is not iterable|undefined is not)\b/;
 
-/** What Tasks answer besides their input: small values, one past the 256 KiB payload limit, one deeply nested. */
+/** What Tasks answer besides their input: small values, one past the 256 KiB payload limit, deeply nested ones. */
 const ANSWERS: readonly JsonValue[] = [
   null,
   0,
@@ -53,6 +53,8 @@ const ANSWERS: readonly JsonValue[] = [
   { Payload: { a: 1 }, StatusCode: 200 },
   'x'.repeat(300_000),
   Array.from({ length: 300 }).reduce<JsonValue>((inner) => ({ inner }), 'deep'),
+  // Past the engine's MAX_JSON_DEPTH, and past what a recursive walk survives.
+  Array.from({ length: 20_000 }).reduce<JsonValue>((inner) => [inner], 'deeper'),
 ];
 
 const ERRORS = ['States.TaskFailed', 'Lambda.ServiceException', 'CustomError', 'States.Timeout', 'Error'];

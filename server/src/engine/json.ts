@@ -28,7 +28,7 @@ export function parseJson(text: string): JsonValue {
   const value: unknown = JSON.parse(text);
   if (MAY_OVERFLOW.test(text) && !isJsonValue(value))
     throw new SyntaxError('The JSON holds a number too large to represent.');
-  if (nestsTooDeep(text)) throw new JsonTooDeep();
+  if (textNestsTooDeep(text)) throw new JsonTooDeep();
   return value as JsonValue;
 }
 
@@ -42,14 +42,35 @@ export class JsonTooDeep extends SyntaxError {
 }
 
 /**
- * The deepest nesting of arrays and objects that JSON text may have to enter an execution (as
- * its input, a Task's result, an item read, States.StringToJson's or $parse's result). The
- * engine walks values recursively; far deeper values would exhaust the stack.
+ * The deepest nesting of arrays and objects a value may have in an execution: JSON text that
+ * enters it (its input, a Task's result, an item read, States.StringToJson's or $parse's
+ * result) and every value a state computes are held to it. The engine walks values
+ * recursively, and JSON.stringify gives up at some 4,500 levels; far deeper values would
+ * exhaust the stack instead of failing the execution.
  */
 export const MAX_JSON_DEPTH = 1000;
 
+/**
+ * Whether a value nests arrays and objects deeper than MAX_JSON_DEPTH. It descends no further
+ * than that, so it is safe on any value; a value within the limit is walked whole.
+ */
+export function nestsTooDeep(value: JsonValue): boolean {
+  return deeperThan(value, MAX_JSON_DEPTH);
+}
+
+function deeperThan(value: JsonValue, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels === 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (deeperThan(value[i] ?? null, levels - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (deeperThan(value[key] ?? null, levels - 1)) return true;
+  return false;
+}
+
 /** Whether valid JSON text nests deeper than MAX_JSON_DEPTH; brackets inside strings do not count. */
-function nestsTooDeep(text: string): boolean {
+function textNestsTooDeep(text: string): boolean {
   // Each level takes two characters at least.
   if (text.length <= 2 * MAX_JSON_DEPTH) return false;
   let depth = 0;

@@ -16,6 +16,7 @@ import { newFrame } from './frames';
 import { readItems } from './itemReader';
 import { childRunEnded, childRunStarted, runInFlight } from './resultWriter';
 import { jsonataItemInput } from './jsonataStates';
+import { requireDepth } from './size';
 import { failureFrom } from './stateEvents';
 import type { Runtime } from './runtime';
 
@@ -250,6 +251,7 @@ function startIteration(
   item: JsonValue,
   itemInput: JsonValue,
 ): HistoryEvent | undefined {
+  if (itemInput !== item) requireDepth(itemInput, "The iteration's input after ItemSelector");
   const distributed = state.mode === 'DISTRIBUTED';
   const silent = frame.silent || distributed;
   let cursor = frame.cursor;

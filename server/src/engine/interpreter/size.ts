@@ -1,5 +1,6 @@
 import { utf8Size } from '../../asl/jsonSize';
-import type { JsonValue } from '../json';
+import { fail } from '../errors';
+import { MAX_JSON_DEPTH, nestsTooDeep, type JsonValue } from '../json';
 
 /** Step Functions' limit on any state's input, output and task result: 256 KiB of UTF-8 JSON. */
 export const PAYLOAD_LIMIT_BYTES = 262_144;
@@ -51,4 +52,18 @@ function upperBound(value: JsonValue, budget: number): number {
     if (bytes > budget) return bytes;
   }
   return bytes;
+}
+
+/**
+ * Fails the state with States.Runtime when a value it computed nests deeper than the engine
+ * holds (MAX_JSON_DEPTH). Values can only grow that deep over many states (a loop that wraps
+ * its data again on every pass): each check keeps what the next state reads within the limit.
+ */
+export function requireDepth(value: JsonValue, what: string): void {
+  if (nestsTooDeep(value)) {
+    fail(
+      'States.Runtime',
+      `${what} nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
+    );
+  }
 }

@@ -23,6 +23,7 @@ import {
   prepareSucceed,
   prepareWait,
 } from './simpleStates';
+import { requireDepth } from './size';
 import { failFrame, failureFrom, NOT_TRUNCATED } from './stateEvents';
 import { invokeTask, prepareTask, scheduleTask, startTask } from './task';
 import { visitOf } from './visit';
@@ -173,6 +174,7 @@ function settleOutput(
   compute: () => MaybePromise<JsonValue>,
 ): HistoryEvent | Promise<HistoryEvent> {
   const finished = (output: JsonValue): HistoryEvent => {
+    requireDepth(output, "The state's output");
     frame.output = output;
     frame.next = state.next;
     return event;
@@ -183,7 +185,7 @@ function settleOutput(
   };
   try {
     const output = compute();
-    return output instanceof Promise ? output.then(finished, failed) : finished(output);
+    return output instanceof Promise ? output.then(finished).then(undefined, failed) : finished(output);
   } catch (thrown) {
     return failed(thrown);
   }
@@ -250,6 +252,7 @@ function enter(rt: Runtime, frame: Frame, state: CompiledState): HistoryEvent | 
         prepareMap(frame, state, env);
         break;
     }
+    requirePreparedDepth(frame);
   } catch (thrown) {
     frame.fan = undefined;
     failFrame(frame, thrown, 'fail', frame.cursor);
@@ -275,11 +278,34 @@ function enterJsonata(
     if (frame.phase === 'fanEnd') frame.phase = 'fail';
     return entered;
   };
+  const prepared = (): HistoryEvent => {
+    requirePreparedDepth(frame);
+    return entered;
+  };
   try {
-    const prepared = prepareJsonataState(rt, frame, state);
-    return prepared instanceof Promise ? prepared.then(() => entered, failed) : entered;
+    const preparing = prepareJsonataState(rt, frame, state);
+    return preparing instanceof Promise ? preparing.then(prepared).then(undefined, failed) : prepared();
   } catch (thrown) {
     return failed(thrown);
+  }
+}
+
+/**
+ * What a state computed on entry (its input after Parameters, its output) stays within
+ * MAX_JSON_DEPTH. The frame's input is a value checked before, so it is not walked again.
+ */
+function requirePreparedDepth(frame: Frame): void {
+  const { input, effectiveInput, output } = frame;
+  try {
+    if (effectiveInput !== undefined && effectiveInput !== input)
+      requireDepth(effectiveInput, "The state's input after Parameters");
+    if (output !== undefined && output !== input && output !== effectiveInput)
+      requireDepth(output, "The state's output");
+  } catch (thrown) {
+    // The frame is saved after every event: it must not keep the value it cannot hold.
+    frame.effectiveInput = undefined;
+    frame.output = undefined;
+    throw thrown;
   }
 }
 
@@ -359,6 +385,7 @@ function handleFailure(rt: Runtime, frame: Frame, state: CompiledState, mayRetry
   }
   frame.assigned = undefined;
   const caught = (output: JsonValue): undefined => {
+    requireDepth(output, "The catcher's output");
     frame.output = output;
     frame.failure = undefined;
     frame.next = catcher.next;
@@ -371,7 +398,7 @@ function handleFailure(rt: Runtime, frame: Frame, state: CompiledState, mayRetry
   };
   try {
     const output = catchOutput(rt, frame, state, catcher, failure);
-    if (output instanceof Promise) return resumeAfter(rt, output.then(caught, failed));
+    if (output instanceof Promise) return resumeAfter(rt, output.then(caught).then(undefined, failed));
     return caught(output);
   } catch (thrown) {
     return failed(thrown);

@@ -4,7 +4,7 @@ import { applyInputPath, applyPayload, lookupPath, noResultsFor } from '../dataf
 import type { PathEnvironment } from '../dataflow/io';
 import type { PathRef } from '../dataflow/refs';
 import type { HistoryEvent } from '../history';
-import type { JsonObject, JsonValue } from '../json';
+import { MAX_JSON_DEPTH, nestsTooDeep, type JsonObject, type JsonValue } from '../json';
 import type { TaskOutcome, TaskRequest } from '../ports';
 import type { Frame, Phase } from '../state';
 import { emit } from './emit';
@@ -14,7 +14,7 @@ import { finishResult } from './simpleStates';
 import { failFrame, NOT_TRUNCATED } from './stateEvents';
 import type { Runtime } from './runtime';
 import type { TaskResourceInfo } from './taskEvents';
-import { exceedsPayloadLimit } from './size';
+import { exceedsPayloadLimit, requireDepth } from './size';
 
 /** Task (JSONPath): InputPath → Parameters and the timeouts, right after the state is entered. */
 export function prepareTask(frame: Frame, state: TaskState, env: PathEnvironment): void {
@@ -175,6 +175,11 @@ function settle(
     return failTask(rt, frame, info, failure, 'fail', false);
   }
   const output = outcome.output;
+  // Before the size walk, which recurses: a result past MAX_JSON_DEPTH would exhaust the stack.
+  if (nestsTooDeep(output)) {
+    const cause = `The state/task '${state.name}' returned a result nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`;
+    return failTask(rt, frame, info, { error: 'States.Runtime', cause }, 'fail', false);
+  }
   if (exceedsPayloadLimit(output)) {
     const who = info.legacyLambda ? state.resource : state.name;
     const cause = `The state/task '${who}' returned a result with a size exceeding the maximum number of bytes service limit.`;
@@ -206,6 +211,7 @@ function settle(
 
 /** The Task's output is known: the next event exits the state. */
 function finished(frame: Frame, state: TaskState, output: JsonValue): void {
+  requireDepth(output, "The state's output");
   frame.output = output;
   frame.next = state.next;
   frame.phase = 'exit';
@@ -229,7 +235,7 @@ function settleJsonata(
   };
   try {
     const pending = finishJsonataResult(rt, frame, state, result);
-    return pending instanceof Promise ? pending.then(done, failed) : done(pending);
+    return pending instanceof Promise ? pending.then(done).then(undefined, failed) : done(pending);
   } catch (thrown) {
     return failed(thrown);
   }

@@ -1,5 +1,5 @@
 import { StatesFailure } from '../errors';
-import type { JsonValue } from '../json';
+import { MAX_JSON_DEPTH, type JsonValue } from '../json';
 import { isRecord } from '../../guards';
 
 /**
@@ -33,6 +33,14 @@ export function returnedNothing(expression: string, location: string): QueryEval
 export function unsupportedResult(expression: string, location: string): QueryEvaluationFailure {
   return new QueryEvaluationFailure(
     `${subject(expression, location)} returned an unsupported result type.`,
+    location,
+  );
+}
+
+/** The expression gave a value nested deeper than the engine holds (MAX_JSON_DEPTH). */
+export function tooDeepResult(expression: string, location: string): QueryEvaluationFailure {
+  return new QueryEvaluationFailure(
+    `${subject(expression, location)} returned a value nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
     location,
   );
 }

@@ -2,7 +2,13 @@ import { isJsonObject } from '../json';
 import type { JsonObject, JsonValue } from '../json';
 import type { Computation, MaybePromise } from './drive';
 import { drive } from './drive';
-import { returnedNothing, threwDuringEvaluation, unexpectedResult, unsupportedResult } from './errors';
+import {
+  returnedNothing,
+  threwDuringEvaluation,
+  tooDeepResult,
+  unexpectedResult,
+  unsupportedResult,
+} from './errors';
 import type { ExpressionCompiler, JsonataExpression, ReferencePath } from './expression';
 import { isExpressionText } from './expression';
 import { portFunctions } from './functions';
@@ -149,6 +155,7 @@ export function evaluateExpression(
       const result = toJsonResult(value);
       if (result.kind === 'nothing') throw returnedNothing(expression.source, location);
       if (result.kind === 'unsupported') throw unsupportedResult(expression.source, location);
+      if (result.kind === 'tooDeep') throw tooDeepResult(expression.source, location);
       return result.value;
     },
     (thrown: unknown) => {

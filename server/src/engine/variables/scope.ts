@@ -1,5 +1,6 @@
 import { fail } from '../errors';
 import { utf8Size } from '../../asl/jsonSize';
+import { requireDepth } from '../interpreter/size';
 import type { JsonObject, JsonValue } from '../json';
 import type { VariableScope } from '../state';
 
@@ -44,6 +45,7 @@ export function checkAssignment(scope: VariableScope, assigned: JsonObject, stat
         `The state '${stateName}' cannot assign the variable '${name}': it belongs to an outer scope. States in a Parallel branch or a Map iteration can read the variables of the states around them but not assign them.`,
       );
     }
+    requireDepth(value, `The variable '${name}'`);
     const size = jsonBytes(value);
     assignedBytes += size;
     if (Object.hasOwn(scope.values, name)) bytes -= jsonBytes(scope.values[name] ?? null);
