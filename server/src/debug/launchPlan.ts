@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import { buildModel, formatOf, parseDocument } from '../asl';
-import { isJsonValue, parseJson, type ExecutionState, type JsonValue } from '../engine';
+import {
+  isJsonValue,
+  MAX_JSON_DEPTH,
+  nestsTooDeep,
+  parseJson,
+  type ExecutionState,
+  type JsonValue,
+} from '../engine';
 import { stateMachineName } from '../engine/tasks';
 import {
   openExecutionStore,
@@ -57,7 +64,7 @@ export async function planLaunch(args: LaunchArgs): Promise<LaunchPlanResult> {
   const loaded = await loadProgram(file);
   if (loaded.kind === 'invalid') return loaded;
   const input = await inputOf(args);
-  if (typeof input === 'string') return invalid(input);
+  if (input.kind === 'invalid') return invalid(input.message);
   const launch: StoredLaunch = {
     stateMachineName: stateMachineName(file, args.stateMachineName),
     workflowType: 'STANDARD',
@@ -66,7 +73,10 @@ export async function planLaunch(args: LaunchArgs): Promise<LaunchPlanResult> {
     ...(args.testCase === undefined ? {} : { testCase: args.testCase }),
     ...(args.handlers === undefined ? {} : { handlers: path.resolve(args.handlers) }),
   };
-  return { kind: 'ok', plan: { program: loaded.program, launch, store, input, continueFrom: undefined } };
+  return {
+    kind: 'ok',
+    plan: { program: loaded.program, launch, store, input: input.value, continueFrom: undefined },
+  };
 }
 
 async function planContinue(
@@ -119,22 +129,38 @@ async function planContinue(
   };
 }
 
-async function inputOf(args: LaunchArgs): Promise<JsonValue | string> {
+type InputResult =
+  { readonly kind: 'ok'; readonly value: JsonValue } | { readonly kind: 'invalid'; readonly message: string };
+
+/** The execution input: the file's JSON, the `input` attribute (any JSON value, a string too), or {}. */
+async function inputOf(args: LaunchArgs): Promise<InputResult> {
+  const refuse = (message: string): InputResult => ({ kind: 'invalid', message });
   if (args.inputFile !== undefined) {
     let text: string;
     try {
       text = await readTextFile(path.resolve(args.inputFile));
     } catch (error) {
-      return `The input file ${args.inputFile} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+      return refuse(
+        `The input file ${args.inputFile} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     try {
-      return parseJson(text);
+      return { kind: 'ok', value: parseJson(text) };
     } catch (error) {
-      return `The input file ${args.inputFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+      return refuse(
+        `The input file ${args.inputFile} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
-  if (args.input === undefined) return {};
-  return isJsonValue(args.input) ? args.input : 'The launch attribute "input" must be a JSON value.';
+  if (args.input === undefined) return { kind: 'ok', value: {} };
+  // Depth first: the JSON check recurses.
+  if (nestsTooDeep(args.input))
+    return refuse(
+      `The launch attribute "input" nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`,
+    );
+  return isJsonValue(args.input)
+    ? { kind: 'ok', value: args.input }
+    : refuse('The launch attribute "input" must be a JSON value.');
 }
 
 function invalid(message: string): LaunchPlanResult {

@@ -11,7 +11,7 @@ import { newFrame } from './interpreter/frames';
 import { NOT_TRUNCATED } from './interpreter/stateEvents';
 import { exceedsPayloadLimit } from './interpreter/size';
 import { emptyScope } from './variables/scope';
-import type { JsonValue } from './json';
+import { MAX_JSON_DEPTH, nestsTooDeep, type JsonValue } from './json';
 import type { StateObserver } from './observer';
 import type { Clock, IdSource, RandomSource, TaskRunner } from './ports';
 import { EXECUTION_STATE_FORMAT, lastTimestamp } from './state';
@@ -102,13 +102,31 @@ export class Execution {
   }
 }
 
-/** Starts an execution: records ExecutionStarted and positions it at the StartAt state. */
+/**
+ * An input the engine cannot hold: nested deeper than MAX_JSON_DEPTH. No execution starts, as
+ * AWS's StartExecution refuses input it cannot read (InvalidExecutionInput). The CLI and the
+ * debugger refuse such input when they read it.
+ */
+export class InvalidExecutionInput extends Error {
+  constructor() {
+    super(
+      `The execution input nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
+    );
+    this.name = 'InvalidExecutionInput';
+  }
+}
+
+/**
+ * Starts an execution: records ExecutionStarted and positions it at the StartAt state. Throws
+ * InvalidExecutionInput for input nested past MAX_JSON_DEPTH.
+ */
 export function createExecution(
   machine: CompiledMachine,
   input: JsonValue,
   options: ExecutionOptions = {},
   ports: ExecutionPorts = {},
 ): Execution {
+  if (nestsTooDeep(input)) throw new InvalidExecutionInput();
   const clock = ports.clock ?? createVirtualClock(Date.now());
   const ids = ports.ids ?? counterIds();
   const workflowType = options.workflowType ?? 'STANDARD';

@@ -9,7 +9,7 @@
  * continues it after any event.
  */
 export type { JsonObject, JsonValue } from './json';
-export { isJsonObject, isJsonValue, parseJson, toJsonValue } from './json';
+export { isJsonObject, isJsonValue, MAX_JSON_DEPTH, nestsTooDeep, parseJson, toJsonValue } from './json';
 export type { Clock, IdSource, RandomSource, TaskOutcome, TaskRequest, TaskRunner } from './ports';
 export type { FileLocation, FileStore } from './files';
 export type { EventDetails, HistoryEvent } from './history';
@@ -40,7 +40,7 @@ export { DEFAULT_JSONATA_LIMITS } from './jsonata/expression';
 export type { VariableScope } from './state';
 export { DefinitionError } from './dataflow/refs';
 export type { ExecutionOptions, ExecutionPorts } from './execution';
-export { createExecution, Execution, resumeExecution } from './execution';
+export { createExecution, Execution, InvalidExecutionInput, resumeExecution } from './execution';
 export { counterIds, seededRandom } from './defaultPorts';
 export { lastTimestamp } from './state';
 export { createVirtualClock } from './clock';

@@ -54,18 +54,21 @@ export const MAX_JSON_DEPTH = 1000;
  * Whether a value nests arrays and objects deeper than MAX_JSON_DEPTH. It descends no further
  * than that, so it is safe on any value; a value within the limit is walked whole.
  */
-export function nestsTooDeep(value: JsonValue): boolean {
+export function nestsTooDeep(value: unknown): boolean {
   return deeperThan(value, MAX_JSON_DEPTH);
 }
 
-function deeperThan(value: JsonValue, levels: number): boolean {
+function deeperThan(value: unknown, levels: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (levels === 0) return true;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (deeperThan(value[i] ?? null, levels - 1)) return true;
+    const items: readonly unknown[] = value;
+    for (let i = 0; i < items.length; i++) if (deeperThan(items[i], levels - 1)) return true;
     return false;
   }
-  for (const key in value) if (deeperThan(value[key] ?? null, levels - 1)) return true;
+  // for...in over own enumerable keys of plain data: no array of values allocated per object.
+  const members = value as { readonly [key: string]: unknown };
+  for (const key in members) if (deeperThan(members[key], levels - 1)) return true;
   return false;
 }
 

@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { planLaunch } from '../../../server/src/debug/launchPlan';
-import { compileDefinition, createExecution, type JsonValue } from '../../../server/src/engine';
+import {
+  compileDefinition,
+  createExecution,
+  InvalidExecutionInput,
+  type JsonValue,
+} from '../../../server/src/engine';
 import { openExecutionStore } from '../../../server/src/store';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'stepwise-launch-plan-'));
@@ -51,4 +56,32 @@ test("the store's refusal is the launch's message", async () => {
   const planned = await planLaunch({ redrive: 'run-1', persist: storeWith(RUNNABLE) });
   assert.equal(planned.kind, 'invalid');
   assert.match(planned.kind === 'invalid' ? planned.message : '', /has not ended; resume it instead/);
+});
+
+test('the input attribute takes any JSON value, a string too, and refuses one nested too deep', async () => {
+  const program = path.join(scratch, 'input.asl.json');
+  writeFileSync(program, JSON.stringify(RUNNABLE));
+  for (const input of ['{not json, but a string}', 'hello', 0, null, [1], { a: 1 }]) {
+    const planned = await planLaunch({ program, input });
+    assert.equal(planned.kind, 'ok', JSON.stringify(input));
+    assert.deepEqual(planned.kind === 'ok' && planned.plan.input, input);
+  }
+  let deep: JsonValue = 1;
+  for (let i = 0; i < 20_000; i++) deep = [deep];
+  const refused = await planLaunch({ program, input: deep });
+  assert.equal(refused.kind, 'invalid');
+  assert.match(
+    refused.kind === 'invalid' ? refused.message : '',
+    /^The launch attribute "input" nests arrays and objects more than 1,000 levels deep\.$/,
+  );
+});
+
+test('the engine refuses to start on input nested past its limit', () => {
+  let deep: JsonValue = 1;
+  for (let i = 0; i < 1001; i++) deep = { a: deep };
+  assert.throws(() => createExecution(compileDefinition(RUNNABLE), deep), InvalidExecutionInput);
+  assert.equal(
+    createExecution(compileDefinition(RUNNABLE), (deep as { a: JsonValue }).a).state.status,
+    'RUNNING',
+  );
 });
