@@ -19,10 +19,11 @@ export const payloadKeyConflict: Rule = {
 /** `node` has a `.$` key and at least one other (stateSites.ts lists only such objects). */
 function checkObject(node: ObjectNode, report: Parameters<Rule['check']>[1]): void {
   const properties = node.properties;
+  const twinOf = properties.length > SCAN_LIMIT ? lastKeys(properties) : undefined;
   for (const property of properties) {
     const key = property.key.value;
     if (!key.endsWith('.$')) continue;
-    const twin = lastTwin(properties, key);
+    const twin = twinOf === undefined ? lastTwin(properties, key) : twinOf.get(key.slice(0, -2));
     if (twin === undefined) continue;
     report(
       property.key,
@@ -33,9 +34,16 @@ function checkObject(node: ObjectNode, report: Parameters<Rule['check']>[1]): vo
 }
 
 /**
+ * Up to this many properties, each `.$` key scans the object for its twin: a Map of the keys
+ * per object was most of what this rule cost on large documents, where templates are small.
+ * Past it the scans would add up to the square of the size (100,000 keys: 30 s), so the keys
+ * are indexed once.
+ */
+const SCAN_LIMIT = 64;
+
+/**
  * The last key `x` of the object for the key `x.$` (a repeated key is the parser's error; the
- * related information points at the last one). A Map of the keys per object was most of what
- * this rule cost on large documents; templates are small, so a scan is cheaper.
+ * related information points at the last one).
  */
 function lastTwin(properties: readonly PropertyNode[], dollarKey: string): StringNode | undefined {
   const length = dollarKey.length - 2;
@@ -44,4 +52,11 @@ function lastTwin(properties: readonly PropertyNode[], dollarKey: string): Strin
     if (key?.value.length === length && dollarKey.startsWith(key.value)) return key;
   }
   return undefined;
+}
+
+/** Each key of the object at its last occurrence, as lastTwin finds it. */
+function lastKeys(properties: readonly PropertyNode[]): Map<string, StringNode> {
+  const keys = new Map<string, StringNode>();
+  for (const property of properties) keys.set(property.key.value, property.key);
+  return keys;
 }
