@@ -1,5 +1,5 @@
 import { statesFieldVerdict } from '../statesFields';
-import { parseJsonata, statesFieldReads } from './jsonataExpressions';
+import { parseJsonata } from './jsonataExpressions';
 import { RULE_MESSAGES } from './messages';
 import type { Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const statesFieldUnavailable: Rule = {
       for (const found of context.sitesOf(state).jsonata) {
         const parsed = parseJsonata(found.expression);
         if (!parsed.ok) continue;
-        for (const read of statesFieldReads(parsed.ast)) {
+        for (const read of parsed.statesReads) {
           const verdict = statesFieldVerdict(state.type, found.path, read.field);
           if (verdict === 'ok') continue;
           const span = context.spanIn(found.node, found.start + read.start, found.start + read.end);

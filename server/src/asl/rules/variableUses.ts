@@ -1,5 +1,4 @@
 import type { StringNode } from '../ast';
-import { isRecord } from '../../guards';
 import { parseIntrinsicCached, type IntrinsicArgument } from '../intrinsics';
 import type { State } from '../model';
 import { classifyPayloadString, parsePathCached } from '../paths';
@@ -37,7 +36,7 @@ export function variableUsesOf(context: RuleContext, state: State): VariableUse[
   for (const found of context.sitesOf(state).jsonata) {
     const parsed = parseJsonata(found.expression);
     if (!parsed.ok) continue;
-    for (const read of freeVariables(parsed.ast)) {
+    for (const read of parsed.variableReads) {
       uses.push({
         name: read.name,
         node: found.node,
@@ -63,49 +62,4 @@ function collectIntrinsic(
       uses.push({ name: root.name, node, start: root.offset, end: root.offset + root.length });
     }
   }
-}
-
-interface JsonataRead {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * The variables a JSONata expression reads from outside: `$name` values, leaving out `$` and
- * `$$`, `$states`, function names in calls, and every name the expression binds itself
- * (`$x := ...`, lambda parameters) — wherever it binds them, to stay on the safe side.
- */
-function freeVariables(ast: unknown): JsonataRead[] {
-  const bound = new Set<string>();
-  const reads: JsonataRead[] = [];
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 200) return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, depth + 1);
-      return;
-    }
-    if (!isRecord(node)) return;
-    const type = node['type'];
-    if (type === 'bind' && isRecord(node['lhs']) && typeof node['lhs']['value'] === 'string')
-      bound.add(node['lhs']['value']);
-    if (type === 'lambda' && Array.isArray(node['arguments'])) {
-      for (const argument of node['arguments'] as unknown[]) {
-        if (isRecord(argument) && typeof argument['value'] === 'string') bound.add(argument['value']);
-      }
-    }
-    if (type === 'variable' && typeof node['value'] === 'string' && typeof node['position'] === 'number') {
-      const name = node['value'];
-      const position = node['position'];
-      if (name !== '' && name !== '$' && name !== 'states')
-        reads.push({ name, start: position - name.length - 1, end: position });
-    }
-    for (const [key, value] of Object.entries(node)) {
-      // A call's procedure names a function (built-in or bound), not a variable read.
-      if (key === 'procedure' && (type === 'function' || type === 'partial')) continue;
-      if (typeof value === 'object') visit(value, depth + 1);
-    }
-  };
-  visit(ast, 0);
-  return reads.filter((read) => !bound.has(read.name));
 }
