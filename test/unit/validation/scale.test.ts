@@ -54,4 +54,51 @@ describe('rules on large documents', () => {
       messages[0],
     );
   });
+
+  test(
+    'variables: more names than a word of bits, through a loop and along a chain',
+    { timeout: 30_000 },
+    () => {
+      // State i assigns v{i} and reads v{i+1}, which only a later state assigns, and $never.
+      const count = 70;
+      const machine = (loop: boolean): string => {
+        const states: Record<string, unknown> = {};
+        for (let i = 0; i < count; i++) {
+          const next = i < count - 1 ? `S${i + 1}` : loop ? 'Again' : undefined;
+          states[`S${i}`] = {
+            Type: 'Pass',
+            Assign: { [`v${i}`]: i },
+            Parameters: { 'later.$': `$v${(i + 1) % count}`, 'never.$': '$never' },
+            ...(next === undefined ? { End: true } : { Next: next }),
+          };
+        }
+        if (loop)
+          states['Again'] = {
+            Type: 'Choice',
+            Choices: [{ Variable: '$v0', NumericLessThan: 3, Next: 'S0' }],
+            Default: 'Done',
+          };
+        states['Done'] = { Type: 'Succeed' };
+        if (!loop) (states[`S${count - 1}`] as Record<string, unknown>)['Next'] = 'Done';
+        if (!loop) delete (states[`S${count - 1}`] as Record<string, unknown>)['End'];
+        return JSON.stringify({ StartAt: 'S0', States: states });
+      };
+      const unassigned = (text: string): string[] =>
+        validateText('vars.asl.json', text)
+          .filter((d) => d.code === 'ASL-VARIABLE-UNASSIGNED')
+          .map((d) => text.slice(d.offset, d.offset + d.length));
+      // Along the loop every v{i} can be set before any state reads it again; $never never is.
+      const looped = unassigned(machine(true));
+      assert.equal(looped.filter((read) => read === '$never').length, count);
+      assert.equal(looped.length, count);
+      // Along a chain, each read of the next state's variable comes too early (the last state
+      // reads v0, which the first one set).
+      const chained = unassigned(machine(false));
+      assert.equal(chained.filter((read) => read === '$never').length, count);
+      assert.deepEqual(
+        chained.filter((read) => read !== '$never'),
+        Array.from({ length: count - 1 }, (_, i) => `$v${i + 1}`),
+      );
+    },
+  );
 });
