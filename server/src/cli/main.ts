@@ -14,9 +14,18 @@ export type CliMain = (host: CliHost) => Promise<ExitCode>;
 
 /** Runs the command line of this process; the caller sets the exit code. */
 export const main: CliMain = (host) => {
+  // `stepwise run ... | head` closes the pipe early: the command goes on to its end (a run is
+  // not cut short by its reader leaving) and writes nothing more, instead of dying on EPIPE.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
   const io: CliIo = {
     readFile: (path: string) => readFile(path, 'utf8'),
-    out: (line: string) => process.stdout.write(`${line}\n`),
+    out: (line: string) => {
+      if (!readerGone) process.stdout.write(`${line}\n`);
+    },
     err: (line: string) => process.stderr.write(`${line}\n`),
     isTty: process.stdout.isTTY === true,
     importModule: host.importModule,

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -297,5 +298,21 @@ describe('stepwise run', () => {
       stuck.stderr,
       /the run stopped at 'Stuck': its handler returned a promise that nothing can settle/,
     );
+  });
+
+  test('as a process: a reader that leaves early (| head) neither stops the run nor crashes it', async () => {
+    const main = path.join(root, 'server', 'src', 'cli', 'main.ts');
+    const args = [...banking, '--input-file', path.join(example, 'input.json'), ...storeOption];
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'run', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Every line the run prints goes to a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Error/);
   });
 });
