@@ -10,28 +10,49 @@ export const MAX_DEFINITION_BYTES = 1024 * 1024;
 export function compactJsonSize(node: ValueNode, limit: number): number {
   let size = 0;
   const stack: ValueNode[] = [node];
-  for (let current = stack.pop(); current !== undefined && size <= limit; current = stack.pop()) {
-    switch (current.kind) {
-      case 'object':
-        size += 2 + Math.max(0, current.properties.length - 1);
-        for (const property of current.properties) {
-          size += stringSize(property.key.value) + 1;
-          if (property.value === undefined) size += 4;
-          else stack.push(property.value);
-        }
-        break;
-      case 'array':
-        size += 2 + Math.max(0, current.items.length - 1);
-        for (const item of current.items) stack.push(item);
-        break;
-      case 'string':
-        size += stringSize(current.value);
-        break;
-      default:
-        size += String(current.value).length;
-    }
-  }
+  for (let current = stack.pop(); current !== undefined && size <= limit; current = stack.pop())
+    size += ownJsonSize(current, stack);
   return size;
+}
+
+/**
+ * compactJsonSize, counted in full with each node's size remembered in `known`: a tree whose
+ * nodes are shared (YAML aliases) costs one visit per node, however often it repeats them.
+ */
+export function sharedJsonSize(node: ValueNode, known: Map<ValueNode, number>): number {
+  const remembered = known.get(node);
+  if (remembered !== undefined) return remembered;
+  const children: ValueNode[] = [];
+  let size = ownJsonSize(node, children);
+  for (const child of children) size += sharedJsonSize(child, known);
+  known.set(node, size);
+  return size;
+}
+
+/**
+ * The bytes a node takes as compact JSON besides the values it holds (brackets, commas, keys
+ * and colons, `null` for a key without a value; a scalar's whole text); those values are added
+ * to `children`.
+ */
+function ownJsonSize(node: ValueNode, children: ValueNode[]): number {
+  switch (node.kind) {
+    case 'object': {
+      let size = 2 + Math.max(0, node.properties.length - 1);
+      for (const property of node.properties) {
+        size += stringSize(property.key.value) + 1;
+        if (property.value === undefined) size += 4;
+        else children.push(property.value);
+      }
+      return size;
+    }
+    case 'array':
+      for (const item of node.items) children.push(item);
+      return 2 + Math.max(0, node.items.length - 1);
+    case 'string':
+      return stringSize(node.value);
+    default:
+      return String(node.value).length;
+  }
 }
 
 /** Strings JSON writes as they are, one byte per character: printable ASCII but `"` and `\`. */

@@ -1,7 +1,7 @@
 import type * as Yaml from 'yaml';
 import type { PropertyNode, Span, StringNode, ValueNode } from './ast';
 import { diagnostic, type AslDiagnostic } from './diagnostics';
-import { MAX_DEFINITION_BYTES, stringSize } from './jsonSize';
+import { MAX_DEFINITION_BYTES, sharedJsonSize } from './jsonSize';
 import { MESSAGES } from './messages';
 import type { ParsedTree } from './parseJson';
 import { parseYamlBlock } from './parseYamlBlock';
@@ -111,7 +111,7 @@ class YamlConverter {
     }
     const value = this.convert(target);
     if (value === undefined) return undefined;
-    const size = this.sizeOf(value);
+    const size = sharedJsonSize(value, this.sizes);
     if (this.aliasBytes + size > MAX_DEFINITION_BYTES) {
       this.errors.push(diagnostic('ASL-YAML-ALIAS', span, MESSAGES.yamlAliasTooLarge(node.source)));
       return undefined;
@@ -125,34 +125,6 @@ class YamlConverter {
     };
     this.sizes.set(aliased, size);
     return aliased;
-  }
-
-  /** The value's size as compact JSON, as jsonSize's compactJsonSize counts it, from its parts' sizes. */
-  private sizeOf(node: ValueNode): number {
-    const known = this.sizes.get(node);
-    if (known !== undefined) return known;
-    let size: number;
-    switch (node.kind) {
-      case 'object':
-        size = 2 + Math.max(0, node.properties.length - 1);
-        for (const property of node.properties)
-          size +=
-            stringSize(property.key.value) +
-            1 +
-            (property.value === undefined ? 4 : this.sizeOf(property.value));
-        break;
-      case 'array':
-        size = 2 + Math.max(0, node.items.length - 1);
-        for (const item of node.items) size += this.sizeOf(item);
-        break;
-      case 'string':
-        size = stringSize(node.value);
-        break;
-      default:
-        size = String(node.value).length;
-    }
-    this.sizes.set(node, size);
-    return size;
   }
 
   private convertFresh(node: Yaml.Node): ValueNode | undefined {
