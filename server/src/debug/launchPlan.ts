@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { buildModel, formatOf, parseDocument } from '../asl';
 import {
   isJsonValue,
-  MAX_JSON_DEPTH,
+  DEPTH_LIMIT_TEXT,
   nestsTooDeep,
   parseJson,
   type ExecutionState,
@@ -155,9 +155,7 @@ async function inputOf(args: LaunchArgs): Promise<InputResult> {
   if (args.input === undefined) return { kind: 'ok', value: {} };
   // Depth first: the JSON check recurses.
   if (nestsTooDeep(args.input))
-    return refuse(
-      `The launch attribute "input" nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`,
-    );
+    return refuse(`The launch attribute "input" nests arrays and objects ${DEPTH_LIMIT_TEXT}.`);
   return isJsonValue(args.input)
     ? { kind: 'ok', value: args.input }
     : refuse('The launch attribute "input" must be a JSON value.');

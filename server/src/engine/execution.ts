@@ -11,7 +11,7 @@ import { newFrame } from './interpreter/frames';
 import { NOT_TRUNCATED } from './interpreter/stateEvents';
 import { exceedsPayloadLimit } from './interpreter/size';
 import { emptyScope } from './variables/scope';
-import { MAX_JSON_DEPTH, nestsTooDeep, type JsonValue } from './json';
+import { DEPTH_LIMIT_TEXT, nestsTooDeep, type JsonValue } from './json';
 import type { StateObserver } from './observer';
 import type { Clock, IdSource, RandomSource, TaskRunner } from './ports';
 import { EXECUTION_STATE_FORMAT, lastTimestamp } from './state';
@@ -109,9 +109,7 @@ export class Execution {
  */
 export class InvalidExecutionInput extends Error {
   constructor() {
-    super(
-      `The execution input nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
-    );
+    super(`The execution input nests arrays and objects ${DEPTH_LIMIT_TEXT}, more than this engine holds.`);
     this.name = 'InvalidExecutionInput';
   }
 }

@@ -9,7 +9,15 @@
  * continues it after any event.
  */
 export type { JsonObject, JsonValue } from './json';
-export { isJsonObject, isJsonValue, MAX_JSON_DEPTH, nestsTooDeep, parseJson, toJsonValue } from './json';
+export {
+  DEPTH_LIMIT_TEXT,
+  isJsonObject,
+  isJsonValue,
+  MAX_JSON_DEPTH,
+  nestsTooDeep,
+  parseJson,
+  toJsonValue,
+} from './json';
 export type { Clock, IdSource, RandomSource, TaskOutcome, TaskRequest, TaskRunner } from './ports';
 export type { FileLocation, FileStore } from './files';
 export type { EventDetails, HistoryEvent } from './history';

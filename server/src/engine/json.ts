@@ -35,9 +35,7 @@ export function parseJson(text: string): JsonValue {
 /** parseJson's refusal of text nested deeper than MAX_JSON_DEPTH. */
 export class JsonTooDeep extends SyntaxError {
   constructor() {
-    super(
-      `The JSON nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`,
-    );
+    super(`The JSON nests arrays and objects ${DEPTH_LIMIT_TEXT}.`);
   }
 }
 
@@ -49,6 +47,9 @@ export class JsonTooDeep extends SyntaxError {
  * exhaust the stack instead of failing the execution.
  */
 export const MAX_JSON_DEPTH = 1000;
+
+/** How messages state the limit: "... nested more than 1,000 levels deep". */
+export const DEPTH_LIMIT_TEXT = `more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep`;
 
 /**
  * Whether a value nests arrays and objects deeper than MAX_JSON_DEPTH. It descends no further

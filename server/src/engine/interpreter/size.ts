@@ -1,6 +1,6 @@
 import { utf8Size } from '../../asl/jsonSize';
 import { fail } from '../errors';
-import { MAX_JSON_DEPTH, nestsTooDeep, type JsonValue } from '../json';
+import { DEPTH_LIMIT_TEXT, nestsTooDeep, type JsonValue } from '../json';
 
 /** Step Functions' limit on any state's input, output and task result: 256 KiB of UTF-8 JSON. */
 export const PAYLOAD_LIMIT_BYTES = 262_144;
@@ -63,7 +63,7 @@ export function requireDepth(value: JsonValue, what: string): void {
   if (nestsTooDeep(value)) {
     fail(
       'States.Runtime',
-      `${what} nests arrays and objects more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
+      `${what} nests arrays and objects ${DEPTH_LIMIT_TEXT}, more than this engine holds.`,
     );
   }
 }

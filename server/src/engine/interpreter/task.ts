@@ -4,7 +4,7 @@ import { applyInputPath, applyPayload, lookupPath, noResultsFor } from '../dataf
 import type { PathEnvironment } from '../dataflow/io';
 import type { PathRef } from '../dataflow/refs';
 import type { HistoryEvent } from '../history';
-import { MAX_JSON_DEPTH, nestsTooDeep, type JsonObject, type JsonValue } from '../json';
+import { DEPTH_LIMIT_TEXT, nestsTooDeep, type JsonObject, type JsonValue } from '../json';
 import type { TaskOutcome, TaskRequest } from '../ports';
 import type { Frame, Phase } from '../state';
 import { emit } from './emit';
@@ -177,7 +177,7 @@ function settle(
   const output = outcome.output;
   // Before the size walk, which recurses: a result past MAX_JSON_DEPTH would exhaust the stack.
   if (nestsTooDeep(output)) {
-    const cause = `The state/task '${state.name}' returned a result nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`;
+    const cause = `The state/task '${state.name}' returned a result nested ${DEPTH_LIMIT_TEXT}, more than this engine holds.`;
     return failTask(rt, frame, info, { error: 'States.Runtime', cause }, 'fail', false);
   }
   if (exceedsPayloadLimit(output)) {

@@ -12,7 +12,7 @@ import {
   isHashAlgorithm,
   rangeLength,
 } from '../../asl/intrinsics/catalogue';
-import { JsonTooDeep, MAX_JSON_DEPTH, parseJson, toJsonValue } from '../json';
+import { DEPTH_LIMIT_TEXT, JsonTooDeep, parseJson, toJsonValue } from '../json';
 import type { JsonValue } from '../json';
 import { jsonEquals } from '../jsonpath/equals';
 import type { IdSource, RandomSource } from '../ports';
@@ -142,9 +142,7 @@ function stringToJson(text: string): JsonValue {
     const deep = error instanceof JsonTooDeep;
     intrinsicError(
       'States.StringToJson',
-      deep
-        ? `the argument nests more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep.`
-        : 'the argument is not valid JSON text.',
+      deep ? `the argument nests ${DEPTH_LIMIT_TEXT}.` : 'the argument is not valid JSON text.',
     );
   }
   // toJsonValue also turns -0 into 0, as the JSON text of the result would.

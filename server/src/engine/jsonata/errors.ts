@@ -1,5 +1,5 @@
 import { StatesFailure } from '../errors';
-import { MAX_JSON_DEPTH, type JsonValue } from '../json';
+import { DEPTH_LIMIT_TEXT, type JsonValue } from '../json';
 import { isRecord } from '../../guards';
 
 /**
@@ -40,7 +40,7 @@ export function unsupportedResult(expression: string, location: string): QueryEv
 /** The expression gave a value nested deeper than the engine holds (MAX_JSON_DEPTH). */
 export function tooDeepResult(expression: string, location: string): QueryEvaluationFailure {
   return new QueryEvaluationFailure(
-    `${subject(expression, location)} returned a value nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep, more than this engine holds.`,
+    `${subject(expression, location)} returned a value nested ${DEPTH_LIMIT_TEXT}, more than this engine holds.`,
     location,
   );
 }
